@@ -1,0 +1,70 @@
+import { type Document, type LineCounter, type Node, isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
+import type { Located, Locator } from "../model/resource.js";
+import type { YamlPath } from "../model/types.js";
+
+type Range = { start: number; end?: number };
+
+/**
+ * Finds paths in a parsed `yaml` document. Nothing is computed until a finding asks: most of a file's
+ * bytes are never reported on. A path that does not exist resolves to its deepest existing parent.
+ */
+export class YamlLocator implements Locator {
+  constructor(
+    private readonly doc: Document,
+    private readonly root: Node | null,
+    private readonly lines: LineCounter,
+  ) {}
+
+  locate(path: YamlPath): Located {
+    let node: Node | null = this.root;
+    let at: Range = rangeOf(node) ?? { start: 0 };
+    let depth = 0;
+    for (const seg of path) {
+      if (node && isAlias(node)) node = (node.resolve(this.doc) as Node | undefined) ?? null;
+      if (node && isMap(node) && typeof seg === "string") {
+        const pair = node.items.find((p) => isPair(p) && keyString(p.key) === seg);
+        if (!pair) break;
+        const value = (pair.value as Node | null) ?? null;
+        const r = rangeOf(value);
+        if (!r) {
+          // `key:` with an empty value: point at the key, and go no deeper
+          at = rangeOf(pair.key as Node | null) ?? at;
+          depth++;
+          break;
+        }
+        node = value;
+        at = r;
+      } else if (node && isSeq(node) && typeof seg === "number") {
+        const item = (node.items[seg] as Node | undefined) ?? null;
+        const r = rangeOf(item);
+        if (!r) break;
+        node = item;
+        at = r;
+      } else {
+        break;
+      }
+      depth++;
+    }
+    const start = this.lines.linePos(at.start);
+    const out: Located = { line: start.line, column: start.col, exact: depth === path.length };
+    if (at.end !== undefined) {
+      const end = this.lines.linePos(at.end);
+      out.endLine = end.line;
+      out.endColumn = end.col;
+    }
+    return out;
+  }
+}
+
+function keyString(key: unknown): string | undefined {
+  if (isScalar(key)) return key.value === null ? "" : String(key.value);
+  return typeof key === "string" ? key : undefined;
+}
+
+/** Start of a node; the end only for scalars (a whole block is not a useful region). */
+function rangeOf(node: unknown): Range | undefined {
+  if (!node || typeof node !== "object") return undefined;
+  const range = (node as Node).range;
+  if (!range) return undefined;
+  return isScalar(node) ? { start: range[0], end: range[1] } : { start: range[0] };
+}

@@ -1,0 +1,66 @@
+import type { ObjectRef } from "./resource.js";
+import type { Severity, YamlPath } from "./types.js";
+
+/** Ids of engine diagnostics, reported like findings so that nothing is lost silently. */
+export const DIAGNOSTIC_IDS = ["parse-error", "render-error", "internal-error", "exemption-expired"] as const;
+export type DiagnosticId = (typeof DIAGNOSTIC_IDS)[number];
+
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** The YAML path inside the object (dotted, with [n] for indexes). */
+  path?: string;
+}
+
+/** One edit of a fix, as data. Paths are relative to the object. */
+export type FixOp =
+  | { op: "set"; path: YamlPath; value: unknown }
+  | { op: "remove"; path: YamlPath }
+  | { op: "append"; path: YamlPath; value: unknown };
+
+export interface Fix {
+  /** What the fix does, in a sentence. */
+  description: string;
+  /** `safe` fixes cannot change how a correct workload behaves; others need a person to check. */
+  safety: "safe" | "unsafe";
+  /** Why it is (un)safe, and what to check before applying. */
+  note: string;
+  ops: FixOp[];
+}
+
+export interface Suppression {
+  kind: "annotation" | "config";
+  reason: string;
+  /** For config exemptions: where the exemption is written. */
+  source?: string;
+  expires?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  messageId: string;
+  data?: Record<string, string | number>;
+  object?: ObjectRef;
+  container?: string;
+  location: Location;
+  fix?: Fix;
+  /** Stable id of the finding that survives unrelated edits (rule, object, container, path). */
+  fingerprint: string;
+  suppressed?: Suppression;
+}
+
+/** A problem found while loading (unreadable file, malformed YAML): becomes a `parse-error` finding. */
+export interface LoadProblem {
+  ruleId: DiagnosticId;
+  severity: Severity;
+  messageId: string;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+}

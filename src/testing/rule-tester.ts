@@ -1,0 +1,87 @@
+// A small RuleTester in the spirit of ESLint's: every invalid case names the messageIds and paths it
+// expects, and the rule must report exactly those (no more, no fewer).
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { Inventory } from "../engine/inventory.js";
+import { makeParams } from "../engine/params.js";
+import { withFacts } from "../engine/registry.js";
+import type { RuleModule } from "../engine/rule-types.js";
+import { runRules } from "../engine/run.js";
+import { loadManifestText } from "../loaders/manifest.js";
+import type { Finding } from "../model/finding.js";
+import { KubeVersion } from "../model/kube-version.js";
+
+export interface ValidCase {
+  name: string;
+  /** A manifest as YAML text, or an object (or list of objects) to be written as YAML. */
+  manifest: string | object | object[];
+  params?: Record<string, unknown>;
+  kubeVersion?: string;
+}
+
+export interface ExpectedFinding {
+  messageId: string;
+  /** The finding's YAML path, e.g. "spec.containers[0].securityContext.privileged". */
+  path: string;
+  container?: string;
+  line?: number;
+  column?: number;
+  /** The object the finding is on, when the manifest holds several. */
+  object?: string;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedFinding[];
+}
+
+export function runRuleOn(module: RuleModule, c: ValidCase): Finding[] {
+  const text = typeof c.manifest === "string" ? c.manifest : (Array.isArray(c.manifest) ? c.manifest : [c.manifest]).map((o) => stringify(o)).join("---\n");
+  const loaded = loadManifestText(text, "test.yaml");
+  if (loaded.problems.length > 0) throw new Error(`test manifest does not load: ${loaded.problems.map((p) => p.message).join("; ")}`);
+  const rule = withFacts(module as RuleModule);
+  const result = runRules(loaded.resources, {
+    rules: [{ rule, severity: rule.severity, params: makeParams(rule.id, rule.params, c.params), waivable: true }],
+    kubeVersion: c.kubeVersion ? KubeVersion.parse(c.kubeVersion) : KubeVersion.DEFAULT,
+    defaultNamespace: "default",
+  }, new Inventory(loaded.resources, "default"));
+  const internal = result.findings.filter((f) => f.ruleId === "internal-error");
+  if (internal.length > 0) throw new Error(internal.map((f) => f.message).join("; "));
+  return result.findings;
+}
+
+export function ruleTester(module: RuleModule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  const names = [...cases.valid, ...cases.invalid].map((c) => c.name);
+  const dup = names.find((n, i) => names.indexOf(n) !== i);
+  if (dup) throw new Error(`duplicate test case name "${dup}" for ${module.id}`);
+  if (cases.valid.length === 0 || cases.invalid.length === 0) throw new Error(`${module.id}: a rule needs both passing and failing cases`);
+  describe(module.id, () => {
+    describe("valid", () => {
+      it.each(cases.valid.map((c) => [c.name, c] as const))("%s", (_, c) => {
+        expect(runRuleOn(module, c).map(summary)).toEqual([]);
+      });
+    });
+    describe("invalid", () => {
+      it.each(cases.invalid.map((c) => [c.name, c] as const))("%s", (_, c) => {
+        if (c.errors.length === 0) throw new Error("an invalid case must list the findings it expects");
+        const found = runRuleOn(module, c);
+        const got = found.map((f, i) => pick(f, c.errors[i]));
+        expect(got).toEqual(c.errors);
+        for (const f of found) expect(Object.keys(module.messages)).toContain(f.messageId);
+      });
+    });
+  });
+}
+
+function summary(f: Finding): string {
+  return `${f.messageId} at ${f.location.path}${f.container ? ` (${f.container})` : ""}: ${f.message}`;
+}
+
+/** The fields of a finding that the expectation names (messageId and path always). */
+function pick(f: Finding, want: ExpectedFinding | undefined): ExpectedFinding {
+  const out: ExpectedFinding = { messageId: f.messageId, path: f.location.path ?? "" };
+  if (want?.container !== undefined || (want === undefined && f.container)) out.container = f.container ?? "";
+  if (want?.line !== undefined) out.line = f.location.line;
+  if (want?.column !== undefined) out.column = f.location.column;
+  if (want?.object !== undefined) out.object = `${f.object?.kind}/${f.object?.name}`;
+  return out;
+}
