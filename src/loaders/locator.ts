@@ -65,6 +65,7 @@ function keyString(key: unknown): string | undefined {
 function rangeOf(node: unknown): Range | undefined {
   if (!node || typeof node !== "object") return undefined;
   const range = (node as Node).range;
-  if (!range) return undefined;
+  // an empty value (`key:`) is a null scalar of zero length: treat it as absent
+  if (!range || (isScalar(node) && range[0] === range[1])) return undefined;
   return isScalar(node) ? { start: range[0], end: range[1] } : { start: range[0] };
 }

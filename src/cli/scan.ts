@@ -1,0 +1,134 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { type Config, type ProfileName, emptyConfig, findConfig, loadConfig } from "../engine/config.js";
+import { UsageError } from "../engine/errors.js";
+import { PROFILE_NAMES } from "../engine/profiles.js";
+import { exitCodeFor, scan } from "../engine/scan.js";
+import { SEVERITIES, type Severity } from "../model/types.js";
+import { FORMATS, type FormatName, NEEDS_EVALUATIONS, isFormat } from "../report/index.js";
+import { type OptionSpec, parseArgs, splitList } from "./args.js";
+import { type Io, useColor } from "./output.js";
+import { Progress } from "./progress.js";
+
+export const SCAN_OPTIONS: Record<string, OptionSpec> = {
+  format: { type: "list", short: "f" },
+  output: { type: "list", short: "o" },
+  "fail-on": { type: "string" },
+  profile: { type: "string" },
+  rules: { type: "list" },
+  "skip-rules": { type: "list" },
+  exclude: { type: "list" },
+  config: { type: "string", short: "c" },
+  "no-config": { type: "boolean" },
+  "kube-version": { type: "string" },
+  "default-namespace": { type: "string" },
+  help: { type: "boolean", short: "h" },
+};
+
+export const SCAN_HELP = `Usage: shipshape scan [options] [paths...]
+
+Scans Kubernetes manifests (YAML, JSON, multi-document files, Lists) in files and folders; "-" reads stdin.
+With no path, scans the current folder.
+
+Options:
+  -f, --format FORMAT      text (default), json, ${"sarif, junit"}; repeat for several reports
+  -o, --output FILE        write the report of the preceding --format to FILE (default: stdout)
+      --fail-on SEVERITY   exit 1 when a finding is at least this severe: critical, high (default),
+                           medium, low, info, or none
+      --profile NAME       ${PROFILE_NAMES.join(", ")} (default: recommended)
+      --rules IDS          run only these rules (comma-separated, repeatable)
+      --skip-rules IDS     do not run these rules
+      --exclude GLOB       do not scan files matching GLOB (repeatable)
+  -c, --config FILE        configuration file (default: .shipshape.yaml from here upward)
+      --no-config          ignore .shipshape.yaml files
+      --kube-version X.Y   the Kubernetes version the manifests target (default: 1.35)
+      --default-namespace  namespace of objects that set none (default: default)
+
+Exit status: 0 no finding reaches --fail-on, 1 one does, 2 the scan could not run.
+`;
+
+interface OutputSpec {
+  format: FormatName;
+  file?: string;
+}
+
+/** --format and --output pair up in order: each --output belongs to the --format before it. */
+export function outputsFrom(sequence: { name: string; value: string | boolean }[]): OutputSpec[] {
+  const outputs: OutputSpec[] = [];
+  for (const { name, value } of sequence) {
+    if (name === "format") {
+      const format = String(value);
+      if (!isFormat(format)) throw new UsageError(`unknown format "${format}" (one of ${Object.keys(FORMATS).join(", ")})`);
+      outputs.push({ format });
+    } else if (name === "output") {
+      if (outputs.length === 0) outputs.push({ format: "text" });
+      const last = outputs[outputs.length - 1]!;
+      if (last.file !== undefined) throw new UsageError(`--output ${String(value)}: the preceding --format ${last.format} already has --output ${last.file}`);
+      last.file = String(value);
+    }
+  }
+  if (outputs.length === 0) outputs.push({ format: "text" });
+  if (outputs.filter((o) => o.file === undefined).length > 1) {
+    throw new UsageError("several formats would be written to stdout: give all but one of them an --output FILE");
+  }
+  return outputs;
+}
+
+function loadConfigFor(io: Io, values: Record<string, unknown>): Config {
+  if (values["no-config"]) return emptyConfig();
+  if (typeof values.config === "string") return loadConfig(path.resolve(io.cwd, values.config), values.config);
+  const found = findConfig(io.cwd);
+  return found ? loadConfig(found, path.relative(io.cwd, found) || found) : emptyConfig();
+}
+
+export function runScan(argv: string[], io: Io): number {
+  const args = parseArgs(argv, SCAN_OPTIONS);
+  if (args.values.help) {
+    io.stdout(SCAN_HELP);
+    return 0;
+  }
+  const v = args.values;
+  const outputs = outputsFrom(args.sequence);
+  const failOn = v["fail-on"] as string | undefined;
+  if (failOn !== undefined && failOn !== "none" && !SEVERITIES.includes(failOn as Severity)) {
+    throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}, none`);
+  }
+  const profile = v.profile as string | undefined;
+  if (profile !== undefined && !PROFILE_NAMES.includes(profile as ProfileName)) {
+    throw new UsageError(`unknown profile "${profile}" (one of ${PROFILE_NAMES.join(", ")})`);
+  }
+  const config = loadConfigFor(io, v);
+  const paths = args.positionals.length > 0 ? args.positionals : ["."];
+  const progress = new Progress(io);
+  const report = scan({
+      cwd: io.cwd,
+      paths,
+      config,
+      profile: profile as ProfileName | undefined,
+      only: splitList(v.rules as string[] | undefined),
+      skip: splitList(v["skip-rules"] as string[] | undefined),
+      exclude: v.exclude as string[] | undefined,
+      kubeVersion: v["kube-version"] as string | undefined,
+      defaultNamespace: v["default-namespace"] as string | undefined,
+      failOn: failOn as Severity | "none" | undefined,
+      keepEvaluations: outputs.some((o) => NEEDS_EVALUATIONS.has(o.format)),
+      onProgress: (done, total) => progress.update(done, total),
+      stdin: io.stdin,
+    });
+  progress.done();
+  for (const o of outputs) {
+    const text = FORMATS[o.format](report, { color: o.file === undefined && useColor(io, io.stdoutIsTTY), cwd: io.cwd });
+    if (o.file === undefined) {
+      io.stdout(text);
+    } else {
+      const file = path.resolve(io.cwd, o.file);
+      try {
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, text);
+      } catch (err) {
+        throw new UsageError(`cannot write ${o.file}: ${(err as Error).message}`);
+      }
+    }
+  }
+  return exitCodeFor(report);
+}

@@ -1,0 +1,144 @@
+import { statSync } from "node:fs";
+import { type InputFile, readInput, walk } from "../loaders/files.js";
+import { loadManifestText } from "../loaders/manifest.js";
+import { DIAGNOSTIC_IDS, type Finding, type LoadProblem } from "../model/finding.js";
+import { KubeVersion } from "../model/kube-version.js";
+import type { Resource } from "../model/resource.js";
+import { SEVERITIES, type Severity } from "../model/types.js";
+import type { ScanReport } from "../report/model.js";
+import { VERSION } from "../version.js";
+import type { Config, ProfileName } from "./config.js";
+import { Inventory } from "./inventory.js";
+import { fingerprint, runRules } from "./run.js";
+import { selectRules } from "./select.js";
+import { Suppressor } from "./suppress.js";
+
+export interface ScanOptions {
+  paths: readonly string[];
+  /** Folder that relative paths start from (default: the process's). */
+  cwd?: string;
+  config: Config;
+  profile?: ProfileName;
+  only?: string[];
+  skip?: string[];
+  exclude?: string[];
+  kubeVersion?: string;
+  defaultNamespace?: string;
+  failOn?: Severity | "none";
+  /** Keep every (rule, object) evaluation, for JUnit. */
+  keepEvaluations?: boolean;
+  /** Files larger than this are reported, not read (default 64 MiB). */
+  maxFileBytes?: number;
+  now?: Date;
+  /** Called after each file is loaded. */
+  onProgress?: (done: number, total: number) => void;
+  /** Text to read for "-" (tests); process stdin otherwise. */
+  stdin?: string;
+}
+
+const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Loads the given paths, runs the selected rules, and returns the report. Throws UsageError when it cannot run. */
+export function scan(options: ScanOptions): ScanReport {
+  const { config } = options;
+  const profile = options.profile ?? config.profile ?? "recommended";
+  const kubeVersion = KubeVersion.parse(options.kubeVersion ?? config.kubeVersion ?? KubeVersion.DEFAULT.toString());
+  const defaultNamespace = options.defaultNamespace ?? config.defaultNamespace ?? "default";
+  const failOn = options.failOn ?? config.failOn ?? "high";
+  const rules = selectRules({ profile, only: options.only, skip: options.skip }, config);
+
+  const walked = walk(options.paths, [...config.exclude, ...(options.exclude ?? [])], options.cwd);
+  const problems: LoadProblem[] = [...walked.problems];
+  const resources: Resource[] = [];
+  let documents = 0;
+  let skipped = 0;
+  walked.files.forEach((file, i) => {
+    const loaded = loadFile(file, options);
+    problems.push(...loaded.problems);
+    resources.push(...loaded.resources);
+    documents += loaded.documents;
+    skipped += loaded.skipped;
+    options.onProgress?.(i + 1, walked.files.length);
+  });
+
+  const suppressor = new Suppressor(config, defaultNamespace, options.now);
+  const inventory = new Inventory(resources, defaultNamespace);
+  const result = runRules(resources, { rules, kubeVersion, defaultNamespace, suppressor, keepEvaluations: options.keepEvaluations ?? false }, inventory);
+  const findings = [...problems.map(problemFinding), ...result.findings, ...suppressor.expiredFindings()];
+  findings.sort(byLocation);
+
+  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const f of findings) bySeverity[f.severity]++;
+  const diagnostics = new Set<string>(DIAGNOSTIC_IDS);
+  return {
+    tool: { name: "shipshape", version: VERSION },
+    settings: { profile, kubeVersion: kubeVersion.toString(), defaultNamespace, failOn, ...(config.file ? { config: config.file } : {}) },
+    findings,
+    suppressed: result.suppressed.sort(byLocation),
+    evaluations: result.evaluations,
+    rules: rules.map((r) => ({ ...r.rule, severity: r.severity })),
+    summary: {
+      files: walked.files.length,
+      documents,
+      objects: resources.length,
+      skippedDocuments: skipped,
+      rules: rules.length,
+      checks: result.counts,
+      findings: findings.length,
+      bySeverity,
+      suppressed: result.suppressed.length,
+      errors: findings.filter((f) => diagnostics.has(f.ruleId) && f.ruleId !== "exemption-expired" && f.severity !== "info").length,
+    },
+  };
+}
+
+function loadFile(file: InputFile, options: ScanOptions) {
+  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const fail = (messageId: string, message: string) => ({
+    resources: [],
+    documents: 0,
+    skipped: 0,
+    problems: [{ ruleId: "parse-error" as const, severity: "high" as const, messageId, message, file: file.display, line: 1, column: 1 }],
+  });
+  let text: string;
+  try {
+    if (file.absolute) {
+      const size = statSync(file.absolute).size;
+      if (size > max) return fail("tooLarge", `file too large to scan (${size} bytes; the limit is ${max})`);
+    }
+    text = file.absolute === undefined && options.stdin !== undefined ? options.stdin : readInput(file);
+  } catch (err) {
+    return fail("unreadable", `cannot read file: ${(err as Error).message}`);
+  }
+  try {
+    return loadManifestText(text, file.display);
+  } catch (err) {
+    return fail("unparseable", `cannot parse file: ${(err as Error).message}`);
+  }
+}
+
+function problemFinding(p: LoadProblem): Finding {
+  return {
+    ruleId: p.ruleId,
+    severity: p.severity,
+    message: p.message,
+    messageId: p.messageId,
+    location: { file: p.file, line: p.line, column: p.column },
+    fingerprint: fingerprint([p.ruleId, p.file, p.messageId, String(p.line)]),
+  };
+}
+
+function byLocation(a: Finding, b: Finding): number {
+  const fa = a.location.file;
+  const fb = b.location.file;
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return a.location.line - b.location.line || a.location.column - b.location.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** Exit status for a finished scan: 1 when a finding reaches the threshold. */
+export function exitCodeFor(report: ScanReport): 0 | 1 {
+  const { failOn } = report.settings;
+  if (failOn === "none") return 0;
+  const limit = SEVERITIES.indexOf(failOn);
+  return report.findings.some((f) => SEVERITIES.indexOf(f.severity) <= limit) ? 1 : 0;
+}

@@ -1,0 +1,118 @@
+import { type Dirent, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import path from "node:path";
+import picomatch from "picomatch";
+import type { LoadProblem } from "../model/finding.js";
+import { UsageError } from "../engine/errors.js";
+
+/** A file found for scanning: the name reports use, and where to read it. */
+export interface InputFile {
+  /** As given on the command line, joined with the path inside a folder ("-" reads stdin as "<stdin>"). */
+  display: string;
+  /** Absolute path, or undefined for stdin. */
+  absolute?: string;
+  kind: "manifest";
+}
+
+const MANIFEST_EXT = /\.(ya?ml|json)$/i;
+const SKIP_DIRS = new Set([".git", "node_modules"]);
+
+export interface WalkResult {
+  files: InputFile[];
+  problems: LoadProblem[];
+}
+
+/**
+ * Expands the paths of the command line into files: folders recursively (.yaml, .yml, .json; not .git or
+ * node_modules; symlinked folders followed once, never in a loop), files as named, `-` for stdin.
+ * A path that does not exist is a usage error; an unreadable folder is reported and the walk goes on.
+ */
+export function walk(paths: readonly string[], exclude: readonly string[] = [], cwd = process.cwd()): WalkResult {
+  const out: WalkResult = { files: [], problems: [] };
+  const isExcluded = exclude.length > 0 ? picomatch(exclude as string[], { dot: true, basename: false }) : () => false;
+  const isExcludedBase = exclude.length > 0 ? picomatch(exclude.filter((g) => !g.includes("/")), { dot: true }) : () => false;
+  const excluded = (display: string): boolean => {
+    const p = display.split(path.sep).join("/").replace(/^\.\//, "");
+    return isExcluded(p) || isExcluded(`${p}/`) || isExcludedBase(path.basename(p));
+  };
+  const seenFiles = new Set<string>();
+  const seenDirs = new Set<string>();
+
+  const addFile = (display: string, absolute: string) => {
+    let real: string;
+    try {
+      real = realpathSync(absolute);
+    } catch {
+      real = absolute;
+    }
+    if (seenFiles.has(real)) return;
+    seenFiles.add(real);
+    out.files.push({ display, absolute, kind: "manifest" });
+  };
+
+  const visitDir = (display: string, absolute: string) => {
+    let real: string;
+    try {
+      real = realpathSync(absolute);
+    } catch (err) {
+      out.problems.push(dirProblem(display, err));
+      return;
+    }
+    if (seenDirs.has(real)) return; // a symlink back into a folder already walked
+    seenDirs.add(real);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(absolute, { withFileTypes: true });
+    } catch (err) {
+      out.problems.push(dirProblem(display, err));
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const childDisplay = path.join(display, e.name);
+      const childAbs = path.join(absolute, e.name);
+      if (excluded(childDisplay)) continue;
+      let isDir = e.isDirectory();
+      let isFile = e.isFile();
+      if (e.isSymbolicLink()) {
+        try {
+          const st = statSync(childAbs);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // a dangling link names nothing to scan
+        }
+      }
+      if (isDir) {
+        if (!SKIP_DIRS.has(e.name)) visitDir(childDisplay, childAbs);
+      } else if (isFile && MANIFEST_EXT.test(e.name)) {
+        addFile(childDisplay, childAbs);
+      }
+    }
+  };
+
+  for (const p of paths) {
+    if (p === "-") {
+      out.files.push({ display: "<stdin>", kind: "manifest" });
+      continue;
+    }
+    const absolute = path.resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(absolute);
+    } catch {
+      throw new UsageError(`no such file or folder: ${p}`, "input");
+    }
+    if (st.isDirectory()) visitDir(p, absolute);
+    else if (!excluded(p)) addFile(p, absolute);
+  }
+  return out;
+}
+
+function dirProblem(display: string, err: unknown): LoadProblem {
+  return { ruleId: "parse-error", severity: "high", messageId: "unreadable", message: `cannot read folder: ${(err as Error).message}`, file: display, line: 1, column: 1 };
+}
+
+/** Reads a file as UTF-8 text; stdin when `absolute` is undefined. */
+export function readInput(file: InputFile): string {
+  return readFileSync(file.absolute ?? 0, "utf8");
+}

@@ -1,0 +1,22 @@
+import { renderJson } from "./json.js";
+import type { ScanReport } from "./model.js";
+import { renderText } from "./text.js";
+
+export interface RenderOptions {
+  color: boolean;
+  cwd: string;
+}
+
+export const FORMATS = {
+  text: (r: ScanReport, o: RenderOptions) => renderText(r, { color: o.color }),
+  json: (r: ScanReport) => renderJson(r),
+} satisfies Record<string, (r: ScanReport, o: RenderOptions) => string>;
+
+export type FormatName = keyof typeof FORMATS;
+
+export function isFormat(name: string): name is FormatName {
+  return Object.hasOwn(FORMATS, name);
+}
+
+/** Formats that need every (rule, object) evaluation, not only the findings. */
+export const NEEDS_EVALUATIONS = new Set<string>(["junit"]);

@@ -1,0 +1,40 @@
+import type { Evaluation } from "../engine/run.js";
+import type { Rule } from "../engine/rule-types.js";
+import type { Finding } from "../model/finding.js";
+import type { Severity } from "../model/types.js";
+
+/** Everything a scan produced: what every report format is written from. */
+export interface ScanReport {
+  tool: { name: "shipshape"; version: string };
+  settings: {
+    profile: string;
+    kubeVersion: string;
+    defaultNamespace: string;
+    failOn: Severity | "none";
+    config?: string;
+  };
+  /** Unsuppressed findings and diagnostics (parse-error, internal-error, exemption-expired), sorted by file and line. */
+  findings: Finding[];
+  /** Findings an annotation or exemption suppressed, with the reason. */
+  suppressed: Finding[];
+  /** Every (rule, object) pair checked, when the report format needs passes (JUnit). */
+  evaluations: Evaluation[];
+  /** The rules that ran. */
+  rules: readonly Rule[];
+  summary: Summary;
+}
+
+export interface Summary {
+  files: number;
+  documents: number;
+  objects: number;
+  /** Documents that are not Kubernetes objects (no apiVersion/kind). */
+  skippedDocuments: number;
+  rules: number;
+  checks: { evaluated: number; passed: number; failed: number };
+  findings: number;
+  bySeverity: Record<Severity, number>;
+  suppressed: number;
+  /** Diagnostics among the findings: files that could not be read, rules that failed. */
+  errors: number;
+}

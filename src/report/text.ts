@@ -1,0 +1,62 @@
+import type { Finding } from "../model/finding.js";
+import { SEVERITIES, type Severity } from "../model/types.js";
+import type { ScanReport } from "./model.js";
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const COLORS: Record<Severity, string> = { critical: "\x1b[1;35m", high: "\x1b[31m", medium: "\x1b[33m", low: "\x1b[36m", info: "\x1b[2m" };
+const RESET = "\x1b[0m";
+const BOLD = "\x1b[1m";
+const DIM = "\x1b[2m";
+
+/** Text for people: findings grouped by file and object, then a summary. */
+export function renderText(report: ScanReport, options: TextOptions): string {
+  const c = (code: string, s: string) => (options.color ? `${code}${s}${RESET}` : s);
+  const lines: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const list = byFile.get(f.location.file) ?? [];
+    list.push(f);
+    byFile.set(f.location.file, list);
+  }
+  for (const [file, findings] of byFile) {
+    lines.push(c(BOLD, file));
+    const byObject = new Map<string, Finding[]>();
+    for (const f of findings) {
+      const o = f.object;
+      const key = o ? `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}` : "(file)";
+      const list = byObject.get(key) ?? [];
+      list.push(f);
+      byObject.set(key, list);
+    }
+    for (const [object, list] of byObject) {
+      lines.push(`  ${object}`);
+      for (const f of list) {
+        const sev = c(COLORS[f.severity], f.severity.toUpperCase().padEnd(8));
+        lines.push(`    ${sev} ${f.ruleId}  ${f.message}`);
+        lines.push(c(DIM, `             ${file}:${f.location.line}:${f.location.column}${f.location.path ? `  ${f.location.path}` : ""}`));
+      }
+    }
+    lines.push("");
+  }
+  const s = report.summary;
+  const counts = SEVERITIES.filter((sev) => s.bySeverity[sev] > 0).map((sev) => c(COLORS[sev], `${s.bySeverity[sev]} ${sev}`));
+  lines.push(
+    s.findings === 0
+      ? c(BOLD, "No findings.")
+      : `${c(BOLD, `${s.findings} finding${s.findings === 1 ? "" : "s"}`)}: ${counts.join(", ")}`,
+  );
+  lines.push(
+    `Scanned ${s.objects} object${s.objects === 1 ? "" : "s"} in ${s.files} file${s.files === 1 ? "" : "s"} with ${s.rules} rules (profile ${report.settings.profile}, Kubernetes ${report.settings.kubeVersion}): ` +
+      `${s.checks.passed} checks passed, ${s.checks.failed} failed.`,
+  );
+  const extras: string[] = [];
+  if (s.suppressed > 0) extras.push(`${s.suppressed} suppressed`);
+  if (s.skippedDocuments > 0) extras.push(`${s.skippedDocuments} document${s.skippedDocuments === 1 ? "" : "s"} without apiVersion/kind skipped`);
+  if (s.errors > 0) extras.push(`${s.errors} file or rule error${s.errors === 1 ? "" : "s"} (see parse-error / internal-error above)`);
+  if (extras.length > 0) lines.push(`${extras.join("; ")}.`);
+  if (s.findings > 0) lines.push(c(DIM, "Run `shipshape explain RULE` to learn why a rule matters and how to fix it."));
+  return `${lines.join("\n")}\n`;
+}
