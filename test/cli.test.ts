@@ -23,7 +23,7 @@ interface JsonReport {
 }
 
 async function scanJson(dir: string, ...args: string[]): Promise<{ code: number; report: JsonReport; stderr: string }> {
-  const r = await runCli(["scan", "--format", "json", ...args], dir);
+  const r = await runCli(["scan", "--format", "json", "--rules", "privileged-container", ...args], dir);
   const report = JSON.parse(r.stdout) as JsonReport;
   expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
   return { code: r.code, report, stderr: r.stderr };
@@ -63,7 +63,8 @@ describe("scan: exit codes", () => {
     [[], 1],
     [["--fail-on", "critical"], 1],
     [["--fail-on", "none"], 0],
-    [["--skip-rules", "privileged-container"], 0],
+    [["--rules", "privileged-container", "--skip-rules", "privileged-container"], 0],
+    [["--profile", "pss-baseline", "--fail-on", "critical", "--skip-rules", "privileged-container"], 0],
   ])("%j → %i", async (args, want) => {
     expect((await runCli(["scan", ".", ...args], dir)).code).toBe(want);
   });
@@ -86,7 +87,7 @@ describe("scan: exit codes", () => {
 describe("scan: outputs", () => {
   it("writes several format/output pairs from one scan", async () => {
     const dir = tempTree({ "pod.yaml": PRIVILEGED_POD });
-    const r = await runCli(["scan", ".", "--format", "json", "--output", "out/report.json", "--format", "text"], dir);
+    const r = await runCli(["scan", ".", "--rules", "privileged-container", "--format", "json", "--output", "out/report.json", "--format", "text"], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("privileged-container");
     const written = JSON.parse(readFileSync(path.join(dir, "out/report.json"), "utf8")) as JsonReport;
@@ -105,7 +106,7 @@ describe("scan: outputs", () => {
   });
 
   it("text output: grouped by file and object, with file:line:col, no colour when not a terminal", async () => {
-    const r = await runCli(["scan", "."], tempTree({ "pod.yaml": PRIVILEGED_POD }));
+    const r = await runCli(["scan", ".", "--rules", "privileged-container"], tempTree({ "pod.yaml": PRIVILEGED_POD }));
     expect(r.stdout).toContain("pod.yaml\n  Pod shop/web\n    CRITICAL privileged-container");
     expect(r.stdout).toContain("pod.yaml:11:21");
     expect(r.stdout).not.toContain("\x1b[");
@@ -113,7 +114,7 @@ describe("scan: outputs", () => {
 });
 
 async function scanJsonStdin(text: string) {
-  const r = await runCli(["scan", "-", "--format", "json"], tempTree({}), { stdin: text });
+  const r = await runCli(["scan", "-", "--rules", "privileged-container", "--format", "json"], tempTree({}), { stdin: text });
   return { report: JSON.parse(r.stdout) as JsonReport };
 }
 
@@ -179,8 +180,10 @@ exemptions:
     const low = await scanJson(dir, "m.yaml", "--config", "c1.yaml");
     expect(low.report.findings[0]!.severity).toBe("low");
     expect(low.code).toBe(0);
-    const off = await scanJson(dir, "m.yaml", "--config", "c2.yaml");
-    expect(off.report.findings).toEqual([]);
+    const off = await runCli(["scan", "m.yaml", "--config", "c2.yaml", "--format", "json"], dir);
+    const offReport = JSON.parse(off.stdout) as JsonReport;
+    expect(offReport.findings.length).toBeGreaterThan(0);
+    expect(offReport.findings.filter((f) => f.ruleId === "privileged-container")).toEqual([]);
   });
 
   it("the config file is found from the current folder upward", async () => {

@@ -1,5 +1,7 @@
 import { renderJson } from "./json.js";
+import { renderJunit } from "./junit.js";
 import type { ScanReport } from "./model.js";
+import { renderSarif } from "./sarif.js";
 import { renderText } from "./text.js";
 
 export interface RenderOptions {
@@ -10,6 +12,8 @@ export interface RenderOptions {
 export const FORMATS = {
   text: (r: ScanReport, o: RenderOptions) => renderText(r, { color: o.color }),
   json: (r: ScanReport) => renderJson(r),
+  sarif: (r: ScanReport, o: RenderOptions) => renderSarif(r, { cwd: o.cwd }),
+  junit: (r: ScanReport) => renderJunit(r),
 } satisfies Record<string, (r: ScanReport, o: RenderOptions) => string>;
 
 export type FormatName = keyof typeof FORMATS;
