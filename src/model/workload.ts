@@ -121,6 +121,21 @@ const TEMPLATE_PATHS: readonly YamlPath[] = [
   ["template"], // PodTemplate
 ];
 
+/**
+ * Kinds whose template is a pod template by definition, even when it lists no containers yet
+ * (`group/Kind`, with "" for the core group). Other kinds qualify when their template has a containers list.
+ */
+const KNOWN_TEMPLATE_KINDS = new Set([
+  "apps/Deployment", "apps/ReplicaSet", "apps/StatefulSet", "apps/DaemonSet", "/ReplicationController", "/PodTemplate",
+  "batch/Job", "batch/CronJob", "extensions/Deployment", "extensions/ReplicaSet", "extensions/DaemonSet",
+  "apps.openshift.io/DeploymentConfig", "argoproj.io/Rollout",
+]);
+
+function groupKind(resource: Resource): string {
+  const slash = resource.apiVersion.indexOf("/");
+  return `${slash < 0 ? "" : resource.apiVersion.slice(0, slash)}/${resource.kind}`;
+}
+
 /** The pod spec view of an object, or undefined when it carries no pod template. Computed once per object. */
 export function findWorkload(resource: Resource): Workload | undefined {
   const obj = resource.object;
@@ -129,13 +144,14 @@ export function findWorkload(resource: Resource): Workload | undefined {
     if (!isObject(spec)) return undefined;
     return new Workload(resource, ["spec"], ["metadata"], spec, resource.metadata);
   }
+  const known = KNOWN_TEMPLATE_KINDS.has(groupKind(resource));
   for (const path of TEMPLATE_PATHS) {
     let cur: unknown = obj;
     for (const seg of path) cur = isObject(cur) ? cur[seg] : undefined;
     if (!isObject(cur)) continue;
     const spec = cur.spec;
     // A pod template is a `template` whose `spec.containers` is a list (an Argo CD ApplicationSet's is not).
-    if (isObject(spec) && Array.isArray(spec.containers)) {
+    if (isObject(spec) && (known || Array.isArray(spec.containers))) {
       return new Workload(resource, [...path, "spec"], [...path, "metadata"], spec, isObject(cur.metadata) ? cur.metadata : {});
     }
   }
