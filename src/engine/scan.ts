@@ -8,6 +8,7 @@ import { SEVERITIES, type Severity } from "../model/types.js";
 import type { ScanReport } from "../report/model.js";
 import { VERSION } from "../version.js";
 import type { Config, ProfileName } from "./config.js";
+import { UsageError } from "./errors.js";
 import { Inventory } from "./inventory.js";
 import { fingerprint, runRules } from "./run.js";
 import { selectRules } from "./select.js";
@@ -42,7 +43,12 @@ const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 export function scan(options: ScanOptions): ScanReport {
   const { config } = options;
   const profile = options.profile ?? config.profile ?? "recommended";
-  const kubeVersion = KubeVersion.parse(options.kubeVersion ?? config.kubeVersion ?? KubeVersion.DEFAULT.toString());
+  let kubeVersion: KubeVersion;
+  try {
+    kubeVersion = KubeVersion.parse(options.kubeVersion ?? config.kubeVersion ?? KubeVersion.DEFAULT.toString());
+  } catch (err) {
+    throw new UsageError(`--kube-version: ${(err as Error).message}`);
+  }
   const defaultNamespace = options.defaultNamespace ?? config.defaultNamespace ?? "default";
   const failOn = options.failOn ?? config.failOn ?? "high";
   const rules = selectRules({ profile, only: options.only, skip: options.skip }, config);

@@ -10,7 +10,7 @@ export class KubeVersion {
   /** Accepts "1.34", "v1.34", "1.34.2", "v1.34.2-gke.1". */
   static parse(text: string): KubeVersion {
     const m = /^v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+].*)?$/.exec(text.trim());
-    if (!m) throw new Error(`not a Kubernetes version: "${text}" (expected something like 1.34)`);
+    if (!m) throw new RangeError(`not a Kubernetes version: "${text}" (expected something like 1.34)`);
     return new KubeVersion(Number(m[1]), Number(m[2]));
   }
 
