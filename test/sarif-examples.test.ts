@@ -1,7 +1,7 @@
 // Acceptance: `shipshape scan examples/ --format sarif` is valid SARIF 2.1.0 and every result points at the right place.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import Ajv from "ajv-draft-04";
+import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../src/testing/cli.js";
 
@@ -32,7 +32,7 @@ function positionOf(file: string, text: string): [number, number] {
 describe("SARIF of the examples", () => {
   it.skipIf(!existsSync(schemaFile))("validates against the official SARIF 2.1.0 schema", () => {
     const schema = JSON.parse(readFileSync(schemaFile, "utf8")) as object;
-    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    const validate = new AjvDraft04.default({ allErrors: true, strict: false }).compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
 
