@@ -9,6 +9,7 @@ export class Inventory {
   private readonly byKind = new Map<string, Resource[]>();
   private readonly byKey = new Map<string, Resource>();
   private readonly workloads = new Map<Resource, Workload | undefined>();
+  private readonly memos = new Map<string, unknown>();
 
   constructor(
     readonly resources: readonly Resource[],
@@ -36,6 +37,42 @@ export class Inventory {
   workloadOf(resource: Resource): Workload | undefined {
     if (!this.workloads.has(resource)) this.workloads.set(resource, findWorkload(resource));
     return this.workloads.get(resource);
+  }
+
+  /**
+   * A derived index (RBAC graph, NetworkPolicies by namespace, …), computed on first use and shared by
+   * every rule of the scan. `key` names the index; use one key per kind of index.
+   */
+  memo<T>(key: string, compute: (inventory: Inventory) => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute(this));
+    return this.memos.get(key) as T;
+  }
+
+  /** Every object that carries a pod template, with its pod spec view. */
+  allWorkloads(): Workload[] {
+    return this.memo("workloads", () => this.resources.map((r) => this.workloadOf(r)).filter((w): w is Workload => w !== undefined));
+  }
+
+  /** Namespaces that objects of the scan live in or that are declared as Namespace objects. */
+  namespaces(): string[] {
+    return this.memo("namespaces", () => {
+      const set = new Set<string>();
+      for (const r of this.resources) {
+        if (r.kind === "Namespace" && r.apiVersion === "v1") set.add(r.name);
+        const ns = r.namespaceOr(this.defaultNamespace);
+        if (ns !== undefined) set.add(ns);
+      }
+      return [...set].sort();
+    });
+  }
+
+  /**
+   * The labels of a namespace: those of its Namespace object when the scan has one, plus the
+   * `kubernetes.io/metadata.name` label that Kubernetes sets on every namespace.
+   */
+  namespaceLabels(namespace: string): Record<string, string> {
+    const obj = this.get("Namespace", undefined, namespace);
+    return { ...(obj?.labels() ?? {}), "kubernetes.io/metadata.name": namespace };
   }
 
   namespaceOf(resource: Resource): string | undefined {

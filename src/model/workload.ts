@@ -1,4 +1,4 @@
-import type { Resource } from "./resource.js";
+import { type Resource, stringMap } from "./resource.js";
 import { type JsonObject, type YamlPath, isObject } from "./types.js";
 
 /** Security settings that a container inherits from the pod and may override. */
@@ -107,9 +107,18 @@ export class Workload {
   }
 
   podAnnotations(): Record<string, string> {
-    const a = this.podMetadata.annotations;
-    if (!isObject(a)) return {};
-    return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, String(v)]));
+    return stringMap(this.podMetadata.annotations);
+  }
+
+  /** Labels of the pods this object creates (the template's, or the Pod's own). */
+  podLabels(): Record<string, string> {
+    return stringMap(this.podMetadata.labels);
+  }
+
+  /** The ServiceAccount the pods run as ("default" when unset). */
+  get serviceAccountName(): string {
+    const name = this.podSpec.serviceAccountName ?? this.podSpec.serviceAccount;
+    return typeof name === "string" && name !== "" ? name : "default";
   }
 }
 

@@ -1,5 +1,5 @@
-// The registry of rule modules: an explicit list, sorted by id. A test checks it against the files in
-// these folders and against the catalogue.
+// The registry of rule modules: an explicit list, sorted by id (scripts/gen-rule-index.mjs writes it).
+// A test checks it against the files in these folders and against the catalogue.
 import type { RuleModule } from "../engine/rule-types.js";
 import allowPrivilegeEscalation from "./pod-security/allow-privilege-escalation.js";
 import apparmorUnconfined from "./pod-security/apparmor-unconfined.js";
