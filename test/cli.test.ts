@@ -233,3 +233,23 @@ describe("rules and explain", () => {
     expect((await runCli(["scan", "--help"], "/")).stdout).toContain("--fail-on");
   });
 });
+
+describe("framework references", () => {
+  it("every report carries the PSS level and CIS/NSA/MITRE references of a finding", async () => {
+    const dir = tempTree({ "pod.yaml": PRIVILEGED_POD });
+    const { report } = await scanJson(dir, ".");
+    expect((report.findings[0] as unknown as { frameworks: unknown }).frameworks).toEqual({
+      pss: { level: "baseline", control: "privileged" },
+      cis: ["5.2.2"],
+      nsa: true,
+      mitre: ["Privilege escalation"],
+    });
+    const text = await runCli(["scan", ".", "--rules", "privileged-container", "--frameworks"], dir);
+    expect(text.stdout).toContain("PSS baseline (privileged) · CIS 5.2.2 · NSA/CISA · MITRE Privilege escalation");
+    const plain = await runCli(["scan", ".", "--rules", "privileged-container"], dir);
+    expect(plain.stdout).not.toContain("CIS 5.2.2");
+    const sarif = JSON.parse((await runCli(["scan", ".", "--rules", "privileged-container", "-f", "sarif"], dir)).stdout);
+    expect(sarif.runs[0].results[0].properties.frameworks.cis).toEqual(["5.2.2"]);
+    expect(sarif.runs[0].tool.driver.rules[0].properties.tags).toEqual(expect.arrayContaining(["pss-baseline", "cis-5.2.2", "nsa-cisa"]));
+  });
+});

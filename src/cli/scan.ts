@@ -22,6 +22,7 @@ export const SCAN_OPTIONS: Record<string, OptionSpec> = {
   "no-config": { type: "boolean" },
   "kube-version": { type: "string" },
   "default-namespace": { type: "string" },
+  frameworks: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 };
 
@@ -43,6 +44,8 @@ Options:
       --no-config          ignore .shipshape.yaml files
       --kube-version X.Y   the Kubernetes version the manifests target (default: 1.35)
       --default-namespace  namespace of objects that set none (default: default)
+      --frameworks         text: show each finding's Pod Security Standards level and
+                           CIS / NSA-CISA / MITRE references (JSON and SARIF always carry them)
 
 Exit status: 0 no finding reaches --fail-on, 1 one does, 2 the scan could not run.
 `;
@@ -117,7 +120,7 @@ export function runScan(argv: string[], io: Io): number {
     });
   progress.done();
   for (const o of outputs) {
-    const text = FORMATS[o.format](report, { color: o.file === undefined && useColor(io, io.stdoutIsTTY), cwd: io.cwd });
+    const text = FORMATS[o.format](report, { color: o.file === undefined && useColor(io, io.stdoutIsTTY), cwd: io.cwd, frameworks: v.frameworks === true });
     if (o.file === undefined) {
       io.stdout(text);
     } else {

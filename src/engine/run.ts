@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Finding, Fix } from "../model/finding.js";
+import type { Finding, Fix, FrameworkRefs } from "../model/finding.js";
 import type { KubeVersion } from "../model/kube-version.js";
 import type { Resource } from "../model/resource.js";
 import { type Severity, type YamlPath, formatPath } from "../model/types.js";
@@ -103,10 +103,20 @@ export function formatMessage(template: string, data: Record<string, string | nu
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
 }
 
+/** The framework references of a rule, or undefined when it maps to none. */
+export function frameworkRefs(rule: Pick<Rule, "pss" | "frameworks">): FrameworkRefs | undefined {
+  const refs: FrameworkRefs = {};
+  if (rule.pss) refs.pss = rule.pss;
+  if (rule.frameworks?.cis?.length) refs.cis = rule.frameworks.cis;
+  if (rule.frameworks?.nsa) refs.nsa = true;
+  if (rule.frameworks?.mitre?.length) refs.mitre = rule.frameworks.mitre;
+  return Object.keys(refs).length > 0 ? refs : undefined;
+}
+
 function makeFinding(active: ActiveRule, resource: Resource, r: Report<string>): Finding {
   const template = active.rule.messages[r.messageId];
   if (template === undefined) throw new Error(`rule ${active.rule.id} reported unknown messageId "${r.messageId}"`);
-  return buildFinding({
+  const finding = buildFinding({
     ruleId: active.rule.id,
     severity: active.severity,
     messageId: r.messageId,
@@ -117,6 +127,9 @@ function makeFinding(active: ActiveRule, resource: Resource, r: Report<string>):
     container: r.container?.name,
     fix: r.fix,
   });
+  const refs = frameworkRefs(active.rule);
+  if (refs) finding.frameworks = refs;
+  return finding;
 }
 
 export function buildFinding(f: {

@@ -39,6 +39,18 @@ export interface Suppression {
   expires?: string;
 }
 
+/** The security frameworks a rule maps to (from the catalogue). */
+export interface FrameworkRefs {
+  /** Pod Security Standards level and the Pod Security Admission control id. */
+  pss?: { level: "baseline" | "restricted"; control: string };
+  /** CIS Kubernetes Benchmark recommendation numbers. */
+  cis?: string[];
+  /** Part of the NSA/CISA Kubernetes Hardening Guidance. */
+  nsa?: boolean;
+  /** MITRE ATT&CK (threat matrix for Kubernetes) tactics. */
+  mitre?: string[];
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -49,6 +61,7 @@ export interface Finding {
   container?: string;
   location: Location;
   fix?: Fix;
+  frameworks?: FrameworkRefs;
   /** Stable id of the finding that survives unrelated edits (rule, object, container, path). */
   fingerprint: string;
   suppressed?: Suppression;

@@ -7,10 +7,12 @@ import { renderText } from "./text.js";
 export interface RenderOptions {
   color: boolean;
   cwd: string;
+  /** Text: show framework references under each finding. */
+  frameworks?: boolean;
 }
 
 export const FORMATS = {
-  text: (r: ScanReport, o: RenderOptions) => renderText(r, { color: o.color }),
+  text: (r: ScanReport, o: RenderOptions) => renderText(r, { color: o.color, frameworks: o.frameworks ?? false }),
   json: (r: ScanReport) => renderJson(r),
   sarif: (r: ScanReport, o: RenderOptions) => renderSarif(r, { cwd: o.cwd }),
   junit: (r: ScanReport) => renderJunit(r),

@@ -11,6 +11,7 @@ function findingJson(f: Finding): Record<string, unknown> {
   if (f.container !== undefined) out.container = f.container;
   out.location = f.location;
   if (f.fix) out.fix = f.fix;
+  if (f.frameworks) out.frameworks = f.frameworks;
   out.fingerprint = f.fingerprint;
   if (f.suppressed) out.suppression = f.suppressed;
   return out;

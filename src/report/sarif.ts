@@ -215,6 +215,7 @@ function result(f: Finding, ruleIndex: number, artifact: { location: ArtifactLoc
   if (f.container !== undefined) properties.container = f.container;
   if (f.object) properties.object = f.object;
   if (f.fix) properties.fix = { description: f.fix.description, safety: f.fix.safety };
+  if (f.frameworks) properties.frameworks = f.frameworks;
   out.properties = properties;
   return out;
 }

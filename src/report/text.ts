@@ -4,6 +4,19 @@ import type { ScanReport } from "./model.js";
 
 export interface TextOptions {
   color: boolean;
+  /** Show each finding's Pod Security Standards level and CIS/NSA/MITRE references. */
+  frameworks?: boolean;
+}
+
+export function frameworkLine(f: Finding): string | undefined {
+  const r = f.frameworks;
+  if (!r) return undefined;
+  const parts: string[] = [];
+  if (r.pss) parts.push(`PSS ${r.pss.level} (${r.pss.control})`);
+  if (r.cis) parts.push(`CIS ${r.cis.join(", ")}`);
+  if (r.nsa) parts.push("NSA/CISA");
+  if (r.mitre) parts.push(`MITRE ${r.mitre.join(", ")}`);
+  return parts.join(" · ");
 }
 
 const COLORS: Record<Severity, string> = { critical: "\x1b[1;35m", high: "\x1b[31m", medium: "\x1b[33m", low: "\x1b[36m", info: "\x1b[2m" };
@@ -37,6 +50,8 @@ export function renderText(report: ScanReport, options: TextOptions): string {
         const sev = c(COLORS[f.severity], f.severity.toUpperCase().padEnd(8));
         lines.push(`    ${sev} ${f.ruleId}  ${f.message}`);
         lines.push(c(DIM, `             ${file}:${f.location.line}:${f.location.column}${f.location.path ? `  ${f.location.path}` : ""}`));
+        const refs = options.frameworks ? frameworkLine(f) : undefined;
+        if (refs) lines.push(c(DIM, `             ${refs}`));
       }
     }
     lines.push("");
