@@ -21,6 +21,9 @@ const PARSE_OPTIONS = {
   // A few aliases are normal; thousands are a "billion laughs" attack.
   maxAliasCount: 1000,
   prettyErrors: false,
+  // Go-template leftovers such as `{{ replicas }}` parse as mapping keys; the library would print a
+  // process warning for each. The value is still read (as a string key), and nothing goes to stderr.
+  logLevel: "error",
 } as const;
 
 /** Parses the text of one manifest file (YAML or JSON, one or many documents) into objects. */

@@ -1,0 +1,11 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { rulesReference } from "../src/docs/rules-reference.js";
+import { allRules } from "../src/engine/registry.js";
+
+describe("docs/rules.md", () => {
+  it("is generated from the rule metadata and current (node scripts/gen-rules-doc.mjs)", () => {
+    const current = readFileSync(new URL("../docs/rules.md", import.meta.url), "utf8");
+    expect(current).toBe(rulesReference(allRules()));
+  });
+});
