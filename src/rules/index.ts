@@ -3,14 +3,21 @@
 import type { RuleModule } from "../engine/rule-types.js";
 import allowPrivilegeEscalation from "./pod-security/allow-privilege-escalation.js";
 import apparmorUnconfined from "./pod-security/apparmor-unconfined.js";
+import automountServiceAccountToken from "./service-accounts/automount-service-account-token.js";
+import bindingToAnonymous from "./rbac/binding-to-anonymous.js";
+import bindingToSystemAuthenticated from "./rbac/binding-to-system-authenticated.js";
+import bindingToSystemMasters from "./rbac/binding-to-system-masters.js";
 import breakGlassAnnotation from "./namespaces/break-glass-annotation.js";
 import capNetRawAdded from "./capabilities/cap-net-raw-added.js";
 import capSysAdmin from "./capabilities/cap-sys-admin.js";
 import capabilitiesAddedBeyondBaseline from "./capabilities/capabilities-added-beyond-baseline.js";
 import cloudCredentialsMount from "./host-access/cloud-credentials-mount.js";
+import clusterAdminBinding from "./rbac/cluster-admin-binding.js";
 import containerRuntimeSocketMount from "./host-access/container-runtime-socket-mount.js";
 import dangerousCapabilities from "./capabilities/dangerous-capabilities.js";
 import defaultNamespace from "./namespaces/default-namespace.js";
+import defaultServiceAccount from "./service-accounts/default-service-account.js";
+import deprecatedServiceAccountField from "./service-accounts/deprecated-service-account-field.js";
 import dropAllCapabilities from "./capabilities/drop-all-capabilities.js";
 import dropAnyCapability from "./capabilities/drop-any-capability.js";
 import dropNetRaw from "./capabilities/drop-net-raw.js";
@@ -22,14 +29,30 @@ import hostPid from "./host-access/host-pid.js";
 import hostPort from "./host-access/host-port.js";
 import hostUsersNotIsolated from "./pod-security/host-users-not-isolated.js";
 import kubeSystemUserWorkload from "./namespaces/kube-system-user-workload.js";
+import legacySaTokenSecret from "./service-accounts/legacy-sa-token-secret.js";
 import linuxHardeningMissing from "./pod-security/linux-hardening-missing.js";
 import mountPropagationBidirectional from "./host-access/mount-propagation-bidirectional.js";
 import namespacePssLabelMissing from "./namespaces/namespace-pss-label-missing.js";
+import nonExistentServiceAccount from "./service-accounts/non-existent-service-account.js";
 import privilegedContainer from "./pod-security/privileged-container.js";
 import probeOrLifecycleHostField from "./pod-security/probe-or-lifecycle-host-field.js";
 import procMountUnmasked from "./pod-security/proc-mount-unmasked.js";
 import pssNamespaceWouldReject from "./namespaces/pss-namespace-would-reject.js";
 import pvcTemplateHygiene from "./host-access/pvc-template-hygiene.js";
+import rbacAdmissionWebhookConfig from "./rbac/rbac-admission-webhook-config.js";
+import rbacCreatePersistentVolumes from "./rbac/rbac-create-persistent-volumes.js";
+import rbacCreateSaToken from "./rbac/rbac-create-sa-token.js";
+import rbacCreateWorkloads from "./rbac/rbac-create-workloads.js";
+import rbacCsrApproval from "./rbac/rbac-csr-approval.js";
+import rbacDeleteResources from "./rbac/rbac-delete-resources.js";
+import rbacEscalateBindImpersonate from "./rbac/rbac-escalate-bind-impersonate.js";
+import rbacManageConfigmaps from "./rbac/rbac-manage-configmaps.js";
+import rbacManageNetworking from "./rbac/rbac-manage-networking.js";
+import rbacNodesProxy from "./rbac/rbac-nodes-proxy.js";
+import rbacPodExecAttach from "./rbac/rbac-pod-exec-attach.js";
+import rbacPortForward from "./rbac/rbac-port-forward.js";
+import rbacSecretsAccess from "./rbac/rbac-secrets-access.js";
+import rbacWildcard from "./rbac/rbac-wildcard.js";
 import readOnlyRootFilesystem from "./pod-security/read-only-root-filesystem.js";
 import requiredLabelsAnnotations from "./namespaces/required-labels-annotations.js";
 import restrictedVolumeTypes from "./host-access/restricted-volume-types.js";
@@ -45,19 +68,27 @@ import selinuxCustomOptions from "./pod-security/selinux-custom-options.js";
 import sensitiveHostPath from "./host-access/sensitive-host-path.js";
 import unsafeSysctls from "./pod-security/unsafe-sysctls.js";
 import windowsHostProcess from "./pod-security/windows-host-process.js";
+import workloadWithPrivilegedRbac from "./rbac/workload-with-privileged-rbac.js";
 import writableHostPath from "./host-access/writable-host-path.js";
 
 export const RULE_MODULES: readonly RuleModule[] = [
   allowPrivilegeEscalation,
   apparmorUnconfined,
+  automountServiceAccountToken,
+  bindingToAnonymous,
+  bindingToSystemAuthenticated,
+  bindingToSystemMasters,
   breakGlassAnnotation,
   capNetRawAdded,
   capSysAdmin,
   capabilitiesAddedBeyondBaseline,
   cloudCredentialsMount,
+  clusterAdminBinding,
   containerRuntimeSocketMount,
   dangerousCapabilities,
   defaultNamespace,
+  defaultServiceAccount,
+  deprecatedServiceAccountField,
   dropAllCapabilities,
   dropAnyCapability,
   dropNetRaw,
@@ -69,14 +100,30 @@ export const RULE_MODULES: readonly RuleModule[] = [
   hostPort,
   hostUsersNotIsolated,
   kubeSystemUserWorkload,
+  legacySaTokenSecret,
   linuxHardeningMissing,
   mountPropagationBidirectional,
   namespacePssLabelMissing,
+  nonExistentServiceAccount,
   privilegedContainer,
   probeOrLifecycleHostField,
   procMountUnmasked,
   pssNamespaceWouldReject,
   pvcTemplateHygiene,
+  rbacAdmissionWebhookConfig,
+  rbacCreatePersistentVolumes,
+  rbacCreateSaToken,
+  rbacCreateWorkloads,
+  rbacCsrApproval,
+  rbacDeleteResources,
+  rbacEscalateBindImpersonate,
+  rbacManageConfigmaps,
+  rbacManageNetworking,
+  rbacNodesProxy,
+  rbacPodExecAttach,
+  rbacPortForward,
+  rbacSecretsAccess,
+  rbacWildcard,
   readOnlyRootFilesystem,
   requiredLabelsAnnotations,
   restrictedVolumeTypes,
@@ -92,5 +139,6 @@ export const RULE_MODULES: readonly RuleModule[] = [
   sensitiveHostPath,
   unsafeSysctls,
   windowsHostProcess,
+  workloadWithPrivilegedRbac,
   writableHostPath,
 ];
