@@ -15,6 +15,10 @@ import cloudCredentialsMount from "./host-access/cloud-credentials-mount.js";
 import clusterAdminBinding from "./rbac/cluster-admin-binding.js";
 import containerRuntimeSocketMount from "./host-access/container-runtime-socket-mount.js";
 import dangerousCapabilities from "./capabilities/dangerous-capabilities.js";
+import danglingHpa from "./integrity/dangling-hpa.js";
+import danglingIngressBackend from "./integrity/dangling-ingress-backend.js";
+import danglingService from "./integrity/dangling-service.js";
+import danglingServicemonitor from "./integrity/dangling-servicemonitor.js";
 import defaultNamespace from "./namespaces/default-namespace.js";
 import defaultServiceAccount from "./service-accounts/default-service-account.js";
 import deprecatedServiceAccountField from "./service-accounts/deprecated-service-account-field.js";
@@ -28,13 +32,24 @@ import hostPathVolume from "./host-access/host-path-volume.js";
 import hostPid from "./host-access/host-pid.js";
 import hostPort from "./host-access/host-port.js";
 import hostUsersNotIsolated from "./pod-security/host-users-not-isolated.js";
+import ingressHostWildcardOrEmpty from "./exposure/ingress-host-wildcard-or-empty.js";
+import ingressNginxSnippetAnnotations from "./exposure/ingress-nginx-snippet-annotations.js";
+import ingressTlsMissing from "./exposure/ingress-tls-missing.js";
+import invalidPortNames from "./integrity/invalid-port-names.js";
 import kubeSystemUserWorkload from "./namespaces/kube-system-user-workload.js";
+import kubernetesDashboardDeployed from "./exposure/kubernetes-dashboard-deployed.js";
 import legacySaTokenSecret from "./service-accounts/legacy-sa-token-secret.js";
 import linuxHardeningMissing from "./pod-security/linux-hardening-missing.js";
+import mismatchingSelector from "./integrity/mismatching-selector.js";
 import mountPropagationBidirectional from "./host-access/mount-propagation-bidirectional.js";
 import namespacePssLabelMissing from "./namespaces/namespace-pss-label-missing.js";
+import namespaceWithoutNetworkpolicy from "./network-policy/namespace-without-networkpolicy.js";
+import networkpolicySelectorUsage from "./network-policy/networkpolicy-selector-usage.js";
+import networkpolicySelectsNothing from "./network-policy/networkpolicy-selects-nothing.js";
 import nonExistentServiceAccount from "./service-accounts/non-existent-service-account.js";
+import podNotCoveredByNetworkpolicy from "./network-policy/pod-not-covered-by-networkpolicy.js";
 import privilegedContainer from "./pod-security/privileged-container.js";
+import privilegedPort from "./exposure/privileged-port.js";
 import probeOrLifecycleHostField from "./pod-security/probe-or-lifecycle-host-field.js";
 import procMountUnmasked from "./pod-security/proc-mount-unmasked.js";
 import pssNamespaceWouldReject from "./namespaces/pss-namespace-would-reject.js";
@@ -66,8 +81,16 @@ import seccompUnconfined from "./pod-security/seccomp-unconfined.js";
 import securityContextMissing from "./pod-security/security-context-missing.js";
 import selinuxCustomOptions from "./pod-security/selinux-custom-options.js";
 import sensitiveHostPath from "./host-access/sensitive-host-path.js";
+import sensitiveInterfaceExposed from "./exposure/sensitive-interface-exposed.js";
+import serviceExternalIps from "./exposure/service-external-ips.js";
+import serviceLoadbalancer from "./exposure/service-loadbalancer.js";
+import serviceNodeport from "./exposure/service-nodeport.js";
+import sshPortExposed from "./exposure/ssh-port-exposed.js";
+import statefulsetServiceName from "./integrity/statefulset-service-name.js";
+import tillerDeployed from "./exposure/tiller-deployed.js";
 import unsafeSysctls from "./pod-security/unsafe-sysctls.js";
 import windowsHostProcess from "./pod-security/windows-host-process.js";
+import workloadExternallyExposed from "./exposure/workload-externally-exposed.js";
 import workloadWithPrivilegedRbac from "./rbac/workload-with-privileged-rbac.js";
 import writableHostPath from "./host-access/writable-host-path.js";
 
@@ -86,6 +109,10 @@ export const RULE_MODULES: readonly RuleModule[] = [
   clusterAdminBinding,
   containerRuntimeSocketMount,
   dangerousCapabilities,
+  danglingHpa,
+  danglingIngressBackend,
+  danglingService,
+  danglingServicemonitor,
   defaultNamespace,
   defaultServiceAccount,
   deprecatedServiceAccountField,
@@ -99,13 +126,24 @@ export const RULE_MODULES: readonly RuleModule[] = [
   hostPid,
   hostPort,
   hostUsersNotIsolated,
+  ingressHostWildcardOrEmpty,
+  ingressNginxSnippetAnnotations,
+  ingressTlsMissing,
+  invalidPortNames,
   kubeSystemUserWorkload,
+  kubernetesDashboardDeployed,
   legacySaTokenSecret,
   linuxHardeningMissing,
+  mismatchingSelector,
   mountPropagationBidirectional,
   namespacePssLabelMissing,
+  namespaceWithoutNetworkpolicy,
+  networkpolicySelectorUsage,
+  networkpolicySelectsNothing,
   nonExistentServiceAccount,
+  podNotCoveredByNetworkpolicy,
   privilegedContainer,
+  privilegedPort,
   probeOrLifecycleHostField,
   procMountUnmasked,
   pssNamespaceWouldReject,
@@ -137,8 +175,16 @@ export const RULE_MODULES: readonly RuleModule[] = [
   securityContextMissing,
   selinuxCustomOptions,
   sensitiveHostPath,
+  sensitiveInterfaceExposed,
+  serviceExternalIps,
+  serviceLoadbalancer,
+  serviceNodeport,
+  sshPortExposed,
+  statefulsetServiceName,
+  tillerDeployed,
   unsafeSysctls,
   windowsHostProcess,
+  workloadExternallyExposed,
   workloadWithPrivilegedRbac,
   writableHostPath,
 ];
