@@ -2,6 +2,7 @@
 // A test checks it against the files in these folders and against the catalogue.
 import type { RuleModule } from "../engine/rule-types.js";
 import allowPrivilegeEscalation from "./pod-security/allow-privilege-escalation.js";
+import antiAffinityMissing from "./availability/anti-affinity-missing.js";
 import apparmorUnconfined from "./pod-security/apparmor-unconfined.js";
 import automountServiceAccountToken from "./service-accounts/automount-service-account-token.js";
 import bindingToAnonymous from "./rbac/binding-to-anonymous.js";
@@ -14,6 +15,8 @@ import capabilitiesAddedBeyondBaseline from "./capabilities/capabilities-added-b
 import cloudCredentialsMount from "./host-access/cloud-credentials-mount.js";
 import clusterAdminBinding from "./rbac/cluster-admin-binding.js";
 import containerRuntimeSocketMount from "./host-access/container-runtime-socket-mount.js";
+import cpuLimitsMissing from "./resources/cpu-limits-missing.js";
+import cpuRequestsMissing from "./resources/cpu-requests-missing.js";
 import dangerousCapabilities from "./capabilities/dangerous-capabilities.js";
 import danglingHpa from "./integrity/dangling-hpa.js";
 import danglingIngressBackend from "./integrity/dangling-ingress-backend.js";
@@ -22,9 +25,11 @@ import danglingServicemonitor from "./integrity/dangling-servicemonitor.js";
 import defaultNamespace from "./namespaces/default-namespace.js";
 import defaultServiceAccount from "./service-accounts/default-service-account.js";
 import deprecatedServiceAccountField from "./service-accounts/deprecated-service-account-field.js";
+import dnsConfigNdots from "./availability/dns-config-ndots.js";
 import dropAllCapabilities from "./capabilities/drop-all-capabilities.js";
 import dropAnyCapability from "./capabilities/drop-any-capability.js";
 import dropNetRaw from "./capabilities/drop-net-raw.js";
+import ephemeralStorageLimitsMissing from "./resources/ephemeral-storage-limits-missing.js";
 import hostAliases from "./host-access/host-aliases.js";
 import hostIpc from "./host-access/host-ipc.js";
 import hostNetwork from "./host-access/host-network.js";
@@ -32,25 +37,41 @@ import hostPathVolume from "./host-access/host-path-volume.js";
 import hostPid from "./host-access/host-pid.js";
 import hostPort from "./host-access/host-port.js";
 import hostUsersNotIsolated from "./pod-security/host-users-not-isolated.js";
+import hpaMinReplicas from "./availability/hpa-min-replicas.js";
+import hpaWithStaticReplicas from "./availability/hpa-with-static-replicas.js";
 import ingressHostWildcardOrEmpty from "./exposure/ingress-host-wildcard-or-empty.js";
 import ingressNginxSnippetAnnotations from "./exposure/ingress-nginx-snippet-annotations.js";
 import ingressTlsMissing from "./exposure/ingress-tls-missing.js";
 import invalidPortNames from "./integrity/invalid-port-names.js";
+import jobHygiene from "./availability/job-hygiene.js";
 import kubeSystemUserWorkload from "./namespaces/kube-system-user-workload.js";
 import kubernetesDashboardDeployed from "./exposure/kubernetes-dashboard-deployed.js";
 import legacySaTokenSecret from "./service-accounts/legacy-sa-token-secret.js";
 import linuxHardeningMissing from "./pod-security/linux-hardening-missing.js";
+import livenessProbeMissing from "./probes/liveness-probe-missing.js";
+import memoryLimitsMissing from "./resources/memory-limits-missing.js";
+import memoryRequestsMissing from "./resources/memory-requests-missing.js";
 import mismatchingSelector from "./integrity/mismatching-selector.js";
 import mountPropagationBidirectional from "./host-access/mount-propagation-bidirectional.js";
+import nakedPod from "./availability/naked-pod.js";
+import namespaceLimitrangeMissing from "./resources/namespace-limitrange-missing.js";
 import namespacePssLabelMissing from "./namespaces/namespace-pss-label-missing.js";
+import namespaceResourcequotaMissing from "./resources/namespace-resourcequota-missing.js";
 import namespaceWithoutNetworkpolicy from "./network-policy/namespace-without-networkpolicy.js";
 import networkpolicySelectorUsage from "./network-policy/networkpolicy-selector-usage.js";
 import networkpolicySelectsNothing from "./network-policy/networkpolicy-selects-nothing.js";
+import nodeAffinityMissing from "./availability/node-affinity-missing.js";
 import nonExistentServiceAccount from "./service-accounts/non-existent-service-account.js";
+import pdbBlocksDisruption from "./availability/pdb-blocks-disruption.js";
+import pdbMissing from "./availability/pdb-missing.js";
+import pdbUnhealthyEvictionPolicy from "./availability/pdb-unhealthy-eviction-policy.js";
 import podNotCoveredByNetworkpolicy from "./network-policy/pod-not-covered-by-networkpolicy.js";
+import priorityClassMissing from "./availability/priority-class-missing.js";
 import privilegedContainer from "./pod-security/privileged-container.js";
 import privilegedPort from "./exposure/privileged-port.js";
 import probeOrLifecycleHostField from "./pod-security/probe-or-lifecycle-host-field.js";
+import probePortNotExposed from "./probes/probe-port-not-exposed.js";
+import probesIdentical from "./probes/probes-identical.js";
 import procMountUnmasked from "./pod-security/proc-mount-unmasked.js";
 import pssNamespaceWouldReject from "./namespaces/pss-namespace-would-reject.js";
 import pvcTemplateHygiene from "./host-access/pvc-template-hygiene.js";
@@ -69,8 +90,11 @@ import rbacPortForward from "./rbac/rbac-port-forward.js";
 import rbacSecretsAccess from "./rbac/rbac-secrets-access.js";
 import rbacWildcard from "./rbac/rbac-wildcard.js";
 import readOnlyRootFilesystem from "./pod-security/read-only-root-filesystem.js";
+import readinessProbeMissing from "./probes/readiness-probe-missing.js";
+import requestsEqualLimits from "./resources/requests-equal-limits.js";
 import requiredLabelsAnnotations from "./namespaces/required-labels-annotations.js";
 import restrictedVolumeTypes from "./host-access/restricted-volume-types.js";
+import rollingUpdateStrategy from "./availability/rolling-update-strategy.js";
 import runAsHighGid from "./pod-security/run-as-high-gid.js";
 import runAsHighUid from "./pod-security/run-as-high-uid.js";
 import runAsNonRoot from "./pod-security/run-as-non-root.js";
@@ -85,9 +109,11 @@ import sensitiveInterfaceExposed from "./exposure/sensitive-interface-exposed.js
 import serviceExternalIps from "./exposure/service-external-ips.js";
 import serviceLoadbalancer from "./exposure/service-loadbalancer.js";
 import serviceNodeport from "./exposure/service-nodeport.js";
+import singleReplica from "./availability/single-replica.js";
 import sshPortExposed from "./exposure/ssh-port-exposed.js";
 import statefulsetServiceName from "./integrity/statefulset-service-name.js";
 import tillerDeployed from "./exposure/tiller-deployed.js";
+import topologySpreadMissing from "./availability/topology-spread-missing.js";
 import unsafeSysctls from "./pod-security/unsafe-sysctls.js";
 import windowsHostProcess from "./pod-security/windows-host-process.js";
 import workloadExternallyExposed from "./exposure/workload-externally-exposed.js";
@@ -96,6 +122,7 @@ import writableHostPath from "./host-access/writable-host-path.js";
 
 export const RULE_MODULES: readonly RuleModule[] = [
   allowPrivilegeEscalation,
+  antiAffinityMissing,
   apparmorUnconfined,
   automountServiceAccountToken,
   bindingToAnonymous,
@@ -108,6 +135,8 @@ export const RULE_MODULES: readonly RuleModule[] = [
   cloudCredentialsMount,
   clusterAdminBinding,
   containerRuntimeSocketMount,
+  cpuLimitsMissing,
+  cpuRequestsMissing,
   dangerousCapabilities,
   danglingHpa,
   danglingIngressBackend,
@@ -116,9 +145,11 @@ export const RULE_MODULES: readonly RuleModule[] = [
   defaultNamespace,
   defaultServiceAccount,
   deprecatedServiceAccountField,
+  dnsConfigNdots,
   dropAllCapabilities,
   dropAnyCapability,
   dropNetRaw,
+  ephemeralStorageLimitsMissing,
   hostAliases,
   hostIpc,
   hostNetwork,
@@ -126,25 +157,41 @@ export const RULE_MODULES: readonly RuleModule[] = [
   hostPid,
   hostPort,
   hostUsersNotIsolated,
+  hpaMinReplicas,
+  hpaWithStaticReplicas,
   ingressHostWildcardOrEmpty,
   ingressNginxSnippetAnnotations,
   ingressTlsMissing,
   invalidPortNames,
+  jobHygiene,
   kubeSystemUserWorkload,
   kubernetesDashboardDeployed,
   legacySaTokenSecret,
   linuxHardeningMissing,
+  livenessProbeMissing,
+  memoryLimitsMissing,
+  memoryRequestsMissing,
   mismatchingSelector,
   mountPropagationBidirectional,
+  nakedPod,
+  namespaceLimitrangeMissing,
   namespacePssLabelMissing,
+  namespaceResourcequotaMissing,
   namespaceWithoutNetworkpolicy,
   networkpolicySelectorUsage,
   networkpolicySelectsNothing,
+  nodeAffinityMissing,
   nonExistentServiceAccount,
+  pdbBlocksDisruption,
+  pdbMissing,
+  pdbUnhealthyEvictionPolicy,
   podNotCoveredByNetworkpolicy,
+  priorityClassMissing,
   privilegedContainer,
   privilegedPort,
   probeOrLifecycleHostField,
+  probePortNotExposed,
+  probesIdentical,
   procMountUnmasked,
   pssNamespaceWouldReject,
   pvcTemplateHygiene,
@@ -163,8 +210,11 @@ export const RULE_MODULES: readonly RuleModule[] = [
   rbacSecretsAccess,
   rbacWildcard,
   readOnlyRootFilesystem,
+  readinessProbeMissing,
+  requestsEqualLimits,
   requiredLabelsAnnotations,
   restrictedVolumeTypes,
+  rollingUpdateStrategy,
   runAsHighGid,
   runAsHighUid,
   runAsNonRoot,
@@ -179,9 +229,11 @@ export const RULE_MODULES: readonly RuleModule[] = [
   serviceExternalIps,
   serviceLoadbalancer,
   serviceNodeport,
+  singleReplica,
   sshPortExposed,
   statefulsetServiceName,
   tillerDeployed,
+  topologySpreadMissing,
   unsafeSysctls,
   windowsHostProcess,
   workloadExternallyExposed,
