@@ -24,12 +24,16 @@ import danglingService from "./integrity/dangling-service.js";
 import danglingServicemonitor from "./integrity/dangling-servicemonitor.js";
 import defaultNamespace from "./namespaces/default-namespace.js";
 import defaultServiceAccount from "./service-accounts/default-service-account.js";
+import deprecatedK8sImageRegistry from "./images/deprecated-k8s-image-registry.js";
 import deprecatedServiceAccountField from "./service-accounts/deprecated-service-account-field.js";
 import dnsConfigNdots from "./availability/dns-config-ndots.js";
 import dropAllCapabilities from "./capabilities/drop-all-capabilities.js";
 import dropAnyCapability from "./capabilities/drop-any-capability.js";
 import dropNetRaw from "./capabilities/drop-net-raw.js";
+import duplicateEnvVar from "./secrets/duplicate-env-var.js";
+import envRefMissing from "./secrets/env-ref-missing.js";
 import ephemeralStorageLimitsMissing from "./resources/ephemeral-storage-limits-missing.js";
+import gitSyncInjection from "./images/git-sync-injection.js";
 import hostAliases from "./host-access/host-aliases.js";
 import hostIpc from "./host-access/host-ipc.js";
 import hostNetwork from "./host-access/host-network.js";
@@ -39,7 +43,13 @@ import hostPort from "./host-access/host-port.js";
 import hostUsersNotIsolated from "./pod-security/host-users-not-isolated.js";
 import hpaMinReplicas from "./availability/hpa-min-replicas.js";
 import hpaWithStaticReplicas from "./availability/hpa-with-static-replicas.js";
+import imageLatestTag from "./images/image-latest-tag.js";
+import imageNotPinnedByDigest from "./images/image-not-pinned-by-digest.js";
+import imagePullPolicyNotAlways from "./images/image-pull-policy-not-always.js";
+import imageRegistryNotAllowed from "./images/image-registry-not-allowed.js";
+import imageRootUserUnguarded from "./images/image-root-user-unguarded.js";
 import ingressHostWildcardOrEmpty from "./exposure/ingress-host-wildcard-or-empty.js";
+import ingressNginxEol from "./images/ingress-nginx-eol.js";
 import ingressNginxSnippetAnnotations from "./exposure/ingress-nginx-snippet-annotations.js";
 import ingressTlsMissing from "./exposure/ingress-tls-missing.js";
 import invalidPortNames from "./integrity/invalid-port-names.js";
@@ -102,6 +112,9 @@ import runAsRootGroup from "./pod-security/run-as-root-group.js";
 import runAsRootUser from "./pod-security/run-as-root-user.js";
 import seccompProfileMissing from "./pod-security/seccomp-profile-missing.js";
 import seccompUnconfined from "./pod-security/seccomp-unconfined.js";
+import secretInConfigmap from "./secrets/secret-in-configmap.js";
+import secretLiteralInEnv from "./secrets/secret-literal-in-env.js";
+import secretViaEnvSecretkeyref from "./secrets/secret-via-env-secretkeyref.js";
 import securityContextMissing from "./pod-security/security-context-missing.js";
 import selinuxCustomOptions from "./pod-security/selinux-custom-options.js";
 import sensitiveHostPath from "./host-access/sensitive-host-path.js";
@@ -112,11 +125,14 @@ import serviceNodeport from "./exposure/service-nodeport.js";
 import singleReplica from "./availability/single-replica.js";
 import sshPortExposed from "./exposure/ssh-port-exposed.js";
 import statefulsetServiceName from "./integrity/statefulset-service-name.js";
+import sudoInCommand from "./images/sudo-in-command.js";
 import tillerDeployed from "./exposure/tiller-deployed.js";
 import topologySpreadMissing from "./availability/topology-spread-missing.js";
 import unsafeSysctls from "./pod-security/unsafe-sysctls.js";
+import vulnerableComponentVersion from "./images/vulnerable-component-version.js";
 import windowsHostProcess from "./pod-security/windows-host-process.js";
 import workloadExternallyExposed from "./exposure/workload-externally-exposed.js";
+import workloadMountsSecrets from "./secrets/workload-mounts-secrets.js";
 import workloadWithPrivilegedRbac from "./rbac/workload-with-privileged-rbac.js";
 import writableHostPath from "./host-access/writable-host-path.js";
 
@@ -144,12 +160,16 @@ export const RULE_MODULES: readonly RuleModule[] = [
   danglingServicemonitor,
   defaultNamespace,
   defaultServiceAccount,
+  deprecatedK8sImageRegistry,
   deprecatedServiceAccountField,
   dnsConfigNdots,
   dropAllCapabilities,
   dropAnyCapability,
   dropNetRaw,
+  duplicateEnvVar,
+  envRefMissing,
   ephemeralStorageLimitsMissing,
+  gitSyncInjection,
   hostAliases,
   hostIpc,
   hostNetwork,
@@ -159,7 +179,13 @@ export const RULE_MODULES: readonly RuleModule[] = [
   hostUsersNotIsolated,
   hpaMinReplicas,
   hpaWithStaticReplicas,
+  imageLatestTag,
+  imageNotPinnedByDigest,
+  imagePullPolicyNotAlways,
+  imageRegistryNotAllowed,
+  imageRootUserUnguarded,
   ingressHostWildcardOrEmpty,
+  ingressNginxEol,
   ingressNginxSnippetAnnotations,
   ingressTlsMissing,
   invalidPortNames,
@@ -222,6 +248,9 @@ export const RULE_MODULES: readonly RuleModule[] = [
   runAsRootUser,
   seccompProfileMissing,
   seccompUnconfined,
+  secretInConfigmap,
+  secretLiteralInEnv,
+  secretViaEnvSecretkeyref,
   securityContextMissing,
   selinuxCustomOptions,
   sensitiveHostPath,
@@ -232,11 +261,14 @@ export const RULE_MODULES: readonly RuleModule[] = [
   singleReplica,
   sshPortExposed,
   statefulsetServiceName,
+  sudoInCommand,
   tillerDeployed,
   topologySpreadMissing,
   unsafeSysctls,
+  vulnerableComponentVersion,
   windowsHostProcess,
   workloadExternallyExposed,
+  workloadMountsSecrets,
   workloadWithPrivilegedRbac,
   writableHostPath,
 ];
