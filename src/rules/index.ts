@@ -1,6 +1,8 @@
 // The registry of rule modules: an explicit list, sorted by id (scripts/gen-rule-index.mjs writes it).
 // A test checks it against the files in these folders and against the catalogue.
 import type { RuleModule } from "../engine/rule-types.js";
+import admissionWebhookInventory from "./platform/admission-webhook-inventory.js";
+import agentSandboxHardening from "./platform/agent-sandbox-hardening.js";
 import allowPrivilegeEscalation from "./pod-security/allow-privilege-escalation.js";
 import antiAffinityMissing from "./availability/anti-affinity-missing.js";
 import apparmorUnconfined from "./pod-security/apparmor-unconfined.js";
@@ -24,6 +26,7 @@ import danglingService from "./integrity/dangling-service.js";
 import danglingServicemonitor from "./integrity/dangling-servicemonitor.js";
 import defaultNamespace from "./namespaces/default-namespace.js";
 import defaultServiceAccount from "./service-accounts/default-service-account.js";
+import deprecatedApiVersion from "./integrity/deprecated-api-version.js";
 import deprecatedK8sImageRegistry from "./images/deprecated-k8s-image-registry.js";
 import deprecatedServiceAccountField from "./service-accounts/deprecated-service-account-field.js";
 import dnsConfigNdots from "./availability/dns-config-ndots.js";
@@ -33,6 +36,7 @@ import dropNetRaw from "./capabilities/drop-net-raw.js";
 import duplicateEnvVar from "./secrets/duplicate-env-var.js";
 import envRefMissing from "./secrets/env-ref-missing.js";
 import ephemeralStorageLimitsMissing from "./resources/ephemeral-storage-limits-missing.js";
+import gatekeeperRepoPrefixAmbiguous from "./platform/gatekeeper-repo-prefix-ambiguous.js";
 import gitSyncInjection from "./images/git-sync-injection.js";
 import hostAliases from "./host-access/host-aliases.js";
 import hostIpc from "./host-access/host-ipc.js";
@@ -83,7 +87,9 @@ import probeOrLifecycleHostField from "./pod-security/probe-or-lifecycle-host-fi
 import probePortNotExposed from "./probes/probe-port-not-exposed.js";
 import probesIdentical from "./probes/probes-identical.js";
 import procMountUnmasked from "./pod-security/proc-mount-unmasked.js";
+import pspPermissive from "./platform/psp-permissive.js";
 import pssNamespaceWouldReject from "./namespaces/pss-namespace-would-reject.js";
+import pvWithoutEncryption from "./platform/pv-without-encryption.js";
 import pvcTemplateHygiene from "./host-access/pvc-template-hygiene.js";
 import rbacAdmissionWebhookConfig from "./rbac/rbac-admission-webhook-config.js";
 import rbacCreatePersistentVolumes from "./rbac/rbac-create-persistent-volumes.js";
@@ -110,6 +116,8 @@ import runAsHighUid from "./pod-security/run-as-high-uid.js";
 import runAsNonRoot from "./pod-security/run-as-non-root.js";
 import runAsRootGroup from "./pod-security/run-as-root-group.js";
 import runAsRootUser from "./pod-security/run-as-root-user.js";
+import sccAllowsPrivileged from "./platform/scc-allows-privileged.js";
+import schemaInvalid from "./integrity/schema-invalid.js";
 import seccompProfileMissing from "./pod-security/seccomp-profile-missing.js";
 import seccompUnconfined from "./pod-security/seccomp-unconfined.js";
 import secretInConfigmap from "./secrets/secret-in-configmap.js";
@@ -135,8 +143,11 @@ import workloadExternallyExposed from "./exposure/workload-externally-exposed.js
 import workloadMountsSecrets from "./secrets/workload-mounts-secrets.js";
 import workloadWithPrivilegedRbac from "./rbac/workload-with-privileged-rbac.js";
 import writableHostPath from "./host-access/writable-host-path.js";
+import yamlSortedKeys from "./integrity/yaml-sorted-keys.js";
 
 export const RULE_MODULES: readonly RuleModule[] = [
+  admissionWebhookInventory,
+  agentSandboxHardening,
   allowPrivilegeEscalation,
   antiAffinityMissing,
   apparmorUnconfined,
@@ -160,6 +171,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   danglingServicemonitor,
   defaultNamespace,
   defaultServiceAccount,
+  deprecatedApiVersion,
   deprecatedK8sImageRegistry,
   deprecatedServiceAccountField,
   dnsConfigNdots,
@@ -169,6 +181,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   duplicateEnvVar,
   envRefMissing,
   ephemeralStorageLimitsMissing,
+  gatekeeperRepoPrefixAmbiguous,
   gitSyncInjection,
   hostAliases,
   hostIpc,
@@ -219,7 +232,9 @@ export const RULE_MODULES: readonly RuleModule[] = [
   probePortNotExposed,
   probesIdentical,
   procMountUnmasked,
+  pspPermissive,
   pssNamespaceWouldReject,
+  pvWithoutEncryption,
   pvcTemplateHygiene,
   rbacAdmissionWebhookConfig,
   rbacCreatePersistentVolumes,
@@ -246,6 +261,8 @@ export const RULE_MODULES: readonly RuleModule[] = [
   runAsNonRoot,
   runAsRootGroup,
   runAsRootUser,
+  sccAllowsPrivileged,
+  schemaInvalid,
   seccompProfileMissing,
   seccompUnconfined,
   secretInConfigmap,
@@ -271,4 +288,5 @@ export const RULE_MODULES: readonly RuleModule[] = [
   workloadMountsSecrets,
   workloadWithPrivilegedRbac,
   writableHostPath,
+  yamlSortedKeys,
 ];
