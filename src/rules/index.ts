@@ -5,6 +5,43 @@ import admissionWebhookInventory from "./platform/admission-webhook-inventory.js
 import agentSandboxHardening from "./platform/agent-sandbox-hardening.js";
 import allowPrivilegeEscalation from "./pod-security/allow-privilege-escalation.js";
 import antiAffinityMissing from "./availability/anti-affinity-missing.js";
+import apiserverAlwaysAdmit from "./control-plane/apiserver-always-admit.js";
+import apiserverAlwaysPullImages from "./control-plane/apiserver-always-pull-images.js";
+import apiserverAnonymousAuth from "./control-plane/apiserver-anonymous-auth.js";
+import apiserverAuditLogMaxage from "./control-plane/apiserver-audit-log-maxage.js";
+import apiserverAuditLogMaxbackup from "./control-plane/apiserver-audit-log-maxbackup.js";
+import apiserverAuditLogMaxsize from "./control-plane/apiserver-audit-log-maxsize.js";
+import apiserverAuditLogPath from "./control-plane/apiserver-audit-log-path.js";
+import apiserverAuthorizationAlwaysAllow from "./control-plane/apiserver-authorization-always-allow.js";
+import apiserverAuthorizationNode from "./control-plane/apiserver-authorization-node.js";
+import apiserverAuthorizationRbac from "./control-plane/apiserver-authorization-rbac.js";
+import apiserverBasicAuthFile from "./control-plane/apiserver-basic-auth-file.js";
+import apiserverClientCaFile from "./control-plane/apiserver-client-ca-file.js";
+import apiserverDenyServiceExternalIps from "./control-plane/apiserver-deny-service-external-ips.js";
+import apiserverEncryptionProviderConfig from "./control-plane/apiserver-encryption-provider-config.js";
+import apiserverEtcdCafile from "./control-plane/apiserver-etcd-cafile.js";
+import apiserverEtcdClientCert from "./control-plane/apiserver-etcd-client-cert.js";
+import apiserverEventRateLimit from "./control-plane/apiserver-event-rate-limit.js";
+import apiserverImagePolicyWebhook from "./control-plane/apiserver-image-policy-webhook.js";
+import apiserverInsecureBindAddress from "./control-plane/apiserver-insecure-bind-address.js";
+import apiserverInsecurePort from "./control-plane/apiserver-insecure-port.js";
+import apiserverKubeletCertificateAuthority from "./control-plane/apiserver-kubelet-certificate-authority.js";
+import apiserverKubeletClientCert from "./control-plane/apiserver-kubelet-client-cert.js";
+import apiserverKubeletHttps from "./control-plane/apiserver-kubelet-https.js";
+import apiserverNamespaceLifecycle from "./control-plane/apiserver-namespace-lifecycle.js";
+import apiserverNodeRestriction from "./control-plane/apiserver-node-restriction.js";
+import apiserverPodSecurityPolicyPlugin from "./control-plane/apiserver-pod-security-policy-plugin.js";
+import apiserverProfiling from "./control-plane/apiserver-profiling.js";
+import apiserverRequestTimeout from "./control-plane/apiserver-request-timeout.js";
+import apiserverSecurePort from "./control-plane/apiserver-secure-port.js";
+import apiserverSecurityContextDeny from "./control-plane/apiserver-security-context-deny.js";
+import apiserverServiceAccountExtendTokenExpiration from "./control-plane/apiserver-service-account-extend-token-expiration.js";
+import apiserverServiceAccountKeyFile from "./control-plane/apiserver-service-account-key-file.js";
+import apiserverServiceAccountLookup from "./control-plane/apiserver-service-account-lookup.js";
+import apiserverServiceAccountPlugin from "./control-plane/apiserver-service-account-plugin.js";
+import apiserverTlsCert from "./control-plane/apiserver-tls-cert.js";
+import apiserverTlsCipherSuites from "./control-plane/apiserver-tls-cipher-suites.js";
+import apiserverTokenAuthFile from "./control-plane/apiserver-token-auth-file.js";
 import apparmorUnconfined from "./pod-security/apparmor-unconfined.js";
 import automountServiceAccountToken from "./service-accounts/automount-service-account-token.js";
 import bindingToAnonymous from "./rbac/binding-to-anonymous.js";
@@ -17,6 +54,13 @@ import capabilitiesAddedBeyondBaseline from "./capabilities/capabilities-added-b
 import cloudCredentialsMount from "./host-access/cloud-credentials-mount.js";
 import clusterAdminBinding from "./rbac/cluster-admin-binding.js";
 import containerRuntimeSocketMount from "./host-access/container-runtime-socket-mount.js";
+import controllerManagerBindAddress from "./control-plane/controller-manager-bind-address.js";
+import controllerManagerProfiling from "./control-plane/controller-manager-profiling.js";
+import controllerManagerRootCaFile from "./control-plane/controller-manager-root-ca-file.js";
+import controllerManagerRotateKubeletServerCertificate from "./control-plane/controller-manager-rotate-kubelet-server-certificate.js";
+import controllerManagerServiceAccountPrivateKeyFile from "./control-plane/controller-manager-service-account-private-key-file.js";
+import controllerManagerTerminatedPodGcThreshold from "./control-plane/controller-manager-terminated-pod-gc-threshold.js";
+import controllerManagerUseServiceAccountCredentials from "./control-plane/controller-manager-use-service-account-credentials.js";
 import cpuLimitsMissing from "./resources/cpu-limits-missing.js";
 import cpuRequestsMissing from "./resources/cpu-requests-missing.js";
 import dangerousCapabilities from "./capabilities/dangerous-capabilities.js";
@@ -36,6 +80,13 @@ import dropNetRaw from "./capabilities/drop-net-raw.js";
 import duplicateEnvVar from "./secrets/duplicate-env-var.js";
 import envRefMissing from "./secrets/env-ref-missing.js";
 import ephemeralStorageLimitsMissing from "./resources/ephemeral-storage-limits-missing.js";
+import etcdAutoTls from "./control-plane/etcd-auto-tls.js";
+import etcdCertFile from "./control-plane/etcd-cert-file.js";
+import etcdClientCertAuth from "./control-plane/etcd-client-cert-auth.js";
+import etcdPeerAutoTls from "./control-plane/etcd-peer-auto-tls.js";
+import etcdPeerCertFile from "./control-plane/etcd-peer-cert-file.js";
+import etcdPeerClientCertAuth from "./control-plane/etcd-peer-client-cert-auth.js";
+import etcdUniqueCa from "./control-plane/etcd-unique-ca.js";
 import gatekeeperRepoPrefixAmbiguous from "./platform/gatekeeper-repo-prefix-ambiguous.js";
 import gitSyncInjection from "./images/git-sync-injection.js";
 import hostAliases from "./host-access/host-aliases.js";
@@ -58,7 +109,22 @@ import ingressNginxSnippetAnnotations from "./exposure/ingress-nginx-snippet-ann
 import ingressTlsMissing from "./exposure/ingress-tls-missing.js";
 import invalidPortNames from "./integrity/invalid-port-names.js";
 import jobHygiene from "./availability/job-hygiene.js";
+import kubeProxyMetricsBindAddress from "./control-plane/kube-proxy-metrics-bind-address.js";
 import kubeSystemUserWorkload from "./namespaces/kube-system-user-workload.js";
+import kubeletAnonymousAuth from "./control-plane/kubelet-anonymous-auth.js";
+import kubeletAuthorizationAlwaysAllow from "./control-plane/kubelet-authorization-always-allow.js";
+import kubeletClientCaFile from "./control-plane/kubelet-client-ca-file.js";
+import kubeletEventQps from "./control-plane/kubelet-event-qps.js";
+import kubeletHostnameOverride from "./control-plane/kubelet-hostname-override.js";
+import kubeletMakeIptablesUtilChains from "./control-plane/kubelet-make-iptables-util-chains.js";
+import kubeletPodPidsLimit from "./control-plane/kubelet-pod-pids-limit.js";
+import kubeletProtectKernelDefaults from "./control-plane/kubelet-protect-kernel-defaults.js";
+import kubeletReadOnlyPort from "./control-plane/kubelet-read-only-port.js";
+import kubeletRotateCertificates from "./control-plane/kubelet-rotate-certificates.js";
+import kubeletRotateServerCertificate from "./control-plane/kubelet-rotate-server-certificate.js";
+import kubeletStreamingConnectionIdleTimeout from "./control-plane/kubelet-streaming-connection-idle-timeout.js";
+import kubeletTlsCert from "./control-plane/kubelet-tls-cert.js";
+import kubeletTlsCipherSuites from "./control-plane/kubelet-tls-cipher-suites.js";
 import kubernetesDashboardDeployed from "./exposure/kubernetes-dashboard-deployed.js";
 import legacySaTokenSecret from "./service-accounts/legacy-sa-token-secret.js";
 import linuxHardeningMissing from "./pod-security/linux-hardening-missing.js";
@@ -117,6 +183,8 @@ import runAsNonRoot from "./pod-security/run-as-non-root.js";
 import runAsRootGroup from "./pod-security/run-as-root-group.js";
 import runAsRootUser from "./pod-security/run-as-root-user.js";
 import sccAllowsPrivileged from "./platform/scc-allows-privileged.js";
+import schedulerBindAddress from "./control-plane/scheduler-bind-address.js";
+import schedulerProfiling from "./control-plane/scheduler-profiling.js";
 import schemaInvalid from "./integrity/schema-invalid.js";
 import seccompProfileMissing from "./pod-security/seccomp-profile-missing.js";
 import seccompUnconfined from "./pod-security/seccomp-unconfined.js";
@@ -150,6 +218,43 @@ export const RULE_MODULES: readonly RuleModule[] = [
   agentSandboxHardening,
   allowPrivilegeEscalation,
   antiAffinityMissing,
+  apiserverAlwaysAdmit,
+  apiserverAlwaysPullImages,
+  apiserverAnonymousAuth,
+  apiserverAuditLogMaxage,
+  apiserverAuditLogMaxbackup,
+  apiserverAuditLogMaxsize,
+  apiserverAuditLogPath,
+  apiserverAuthorizationAlwaysAllow,
+  apiserverAuthorizationNode,
+  apiserverAuthorizationRbac,
+  apiserverBasicAuthFile,
+  apiserverClientCaFile,
+  apiserverDenyServiceExternalIps,
+  apiserverEncryptionProviderConfig,
+  apiserverEtcdCafile,
+  apiserverEtcdClientCert,
+  apiserverEventRateLimit,
+  apiserverImagePolicyWebhook,
+  apiserverInsecureBindAddress,
+  apiserverInsecurePort,
+  apiserverKubeletCertificateAuthority,
+  apiserverKubeletClientCert,
+  apiserverKubeletHttps,
+  apiserverNamespaceLifecycle,
+  apiserverNodeRestriction,
+  apiserverPodSecurityPolicyPlugin,
+  apiserverProfiling,
+  apiserverRequestTimeout,
+  apiserverSecurePort,
+  apiserverSecurityContextDeny,
+  apiserverServiceAccountExtendTokenExpiration,
+  apiserverServiceAccountKeyFile,
+  apiserverServiceAccountLookup,
+  apiserverServiceAccountPlugin,
+  apiserverTlsCert,
+  apiserverTlsCipherSuites,
+  apiserverTokenAuthFile,
   apparmorUnconfined,
   automountServiceAccountToken,
   bindingToAnonymous,
@@ -162,6 +267,13 @@ export const RULE_MODULES: readonly RuleModule[] = [
   cloudCredentialsMount,
   clusterAdminBinding,
   containerRuntimeSocketMount,
+  controllerManagerBindAddress,
+  controllerManagerProfiling,
+  controllerManagerRootCaFile,
+  controllerManagerRotateKubeletServerCertificate,
+  controllerManagerServiceAccountPrivateKeyFile,
+  controllerManagerTerminatedPodGcThreshold,
+  controllerManagerUseServiceAccountCredentials,
   cpuLimitsMissing,
   cpuRequestsMissing,
   dangerousCapabilities,
@@ -181,6 +293,13 @@ export const RULE_MODULES: readonly RuleModule[] = [
   duplicateEnvVar,
   envRefMissing,
   ephemeralStorageLimitsMissing,
+  etcdAutoTls,
+  etcdCertFile,
+  etcdClientCertAuth,
+  etcdPeerAutoTls,
+  etcdPeerCertFile,
+  etcdPeerClientCertAuth,
+  etcdUniqueCa,
   gatekeeperRepoPrefixAmbiguous,
   gitSyncInjection,
   hostAliases,
@@ -203,7 +322,22 @@ export const RULE_MODULES: readonly RuleModule[] = [
   ingressTlsMissing,
   invalidPortNames,
   jobHygiene,
+  kubeProxyMetricsBindAddress,
   kubeSystemUserWorkload,
+  kubeletAnonymousAuth,
+  kubeletAuthorizationAlwaysAllow,
+  kubeletClientCaFile,
+  kubeletEventQps,
+  kubeletHostnameOverride,
+  kubeletMakeIptablesUtilChains,
+  kubeletPodPidsLimit,
+  kubeletProtectKernelDefaults,
+  kubeletReadOnlyPort,
+  kubeletRotateCertificates,
+  kubeletRotateServerCertificate,
+  kubeletStreamingConnectionIdleTimeout,
+  kubeletTlsCert,
+  kubeletTlsCipherSuites,
   kubernetesDashboardDeployed,
   legacySaTokenSecret,
   linuxHardeningMissing,
@@ -262,6 +396,8 @@ export const RULE_MODULES: readonly RuleModule[] = [
   runAsRootGroup,
   runAsRootUser,
   sccAllowsPrivileged,
+  schedulerBindAddress,
+  schedulerProfiling,
   schemaInvalid,
   seccompProfileMissing,
   seccompUnconfined,
