@@ -8,7 +8,7 @@ import { runCli, tempTree } from "../src/testing/cli.js";
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 interface Report {
-  findings: { ruleId: string; object?: { name: string }; location: { file: string; line: number } }[];
+  findings: { ruleId: string; severity: string; object?: { name: string }; location: { file: string; line: number } }[];
   summary: { objects: number };
 }
 
@@ -18,11 +18,16 @@ async function scan(...args: string[]): Promise<{ code: number; report: Report }
 }
 
 describe("examples", () => {
-  it.each(["pss-restricted", "recommended", "all"])("the hardened app has no findings under --profile %s", async (profile) => {
+  it.each(["pss-restricted", "recommended", "cis", "nsa"])("the hardened app has no findings under --profile %s", async (profile) => {
     const { code, report } = await scan("examples/hardened-app", "--profile", profile);
     expect(report.findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line}`)).toEqual([]);
     expect(code).toBe(0);
     expect(report.summary.objects).toBeGreaterThan(3);
+  });
+
+  it("the hardened app has only opinionated info findings under --profile all", async () => {
+    const { report } = await scan("examples/hardened-app", "--profile", "all");
+    expect(report.findings.filter((f) => f.severity !== "info").map((f) => `${f.ruleId} ${f.location.line}`)).toEqual([]);
   });
 
   it("the insecure app is reported for each deliberate problem", async () => {

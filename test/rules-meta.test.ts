@@ -43,6 +43,11 @@ describe("rule registry", () => {
     }
   });
 
+  it("implements every Kubernetes rule of the catalogue that can be decided from files", () => {
+    const wanted = CATALOG.filter((c) => c.target === "kubernetes" && (c.needs === "manifest" || c.needs === "inventory")).map((c) => c.id);
+    expect(wanted.filter((id) => !RULE_MODULES.some((r) => r.id === id))).toEqual([]);
+  });
+
   it("implements every Pod Security Standards control of the catalogue", () => {
     const pss = CATALOG.filter((c) => c.pss).map((c) => c.id).sort();
     expect(pss.filter((id) => !RULE_MODULES.some((r) => r.id === id))).toEqual([]);
