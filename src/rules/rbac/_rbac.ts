@@ -146,9 +146,10 @@ export function targetsFor(resources: readonly string[]): Target[] {
 
 /**
  * Verbs that open an exec, attach or port-forward session. A WebSocket session starts with an HTTP GET, which
- * the API server authorized as `get` until Kubernetes 1.35 (AuthorizePodWebsocketUpgradeCreatePermission, beta and
- * on by default from 1.35, also requires `create`).
+ * the API server authorized as `get` until Kubernetes 1.35. From 1.35 the AuthorizePodWebsocketUpgradeCreatePermission
+ * feature gate (beta, on by default) also requires `create`, but it can be turned off, and a manifest often outlives
+ * the version it was written for: `get` still counts, erring on the side of reporting (as Polaris and kube-linter do).
  */
-export function streamVerbs(ctx: RuleContext): string[] {
-  return ctx.kubeVersion.atLeast(35) ? ["create"] : ["create", "get"];
+export function streamVerbs(_ctx?: RuleContext): string[] {
+  return ["create", "get"];
 }

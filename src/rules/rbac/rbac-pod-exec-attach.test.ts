@@ -9,8 +9,6 @@ ruleTester(rule, {
   valid: [
     { name: "pods get/create is not exec", manifest: clusterRole([{ apiGroups: [""], resources: ["pods"], verbs: ["get", "create"] }]) },
     { name: "list on pods/attach", manifest: clusterRole([{ apiGroups: [""], resources: ["pods/attach"], verbs: ["list"] }]) },
-    { name: "get on pods/exec from Kubernetes 1.35 (create is required)", manifest: clusterRole([{ apiGroups: ["*"], resources: ["pods/exec"], verbs: ["get"] }]) },
-    { name: "read-only wildcard role on 1.35", manifest: clusterRole([{ apiGroups: [""], resources: ["*"], verbs: ["get", "list", "watch"] }]) },
     { name: "exec in another API group", manifest: clusterRole([{ apiGroups: ["apps"], resources: ["pods/exec"], verbs: ["create"] }]) },
     { name: "Kubernetes' admin role (Polaris: default role by name)", manifest: clusterRole([{ apiGroups: [""], resources: ["pods/attach"], verbs: ["create"] }], "admin") },
     { name: "Kubernetes' cluster-admin role", manifest: clusterRole([{ apiGroups: [""], resources: ["pods/exec"], verbs: ["create"] }], "cluster-admin") },
@@ -44,6 +42,16 @@ rules:
       name: "get is enough before Kubernetes 1.35 (WebSocket)",
       manifest: clusterRole([{ apiGroups: ["*"], resources: ["pods/attach"], verbs: ["get"] }]),
       kubeVersion: "1.34",
+      errors: [{ messageId: "exec", path: "rules[0].resources[0]" }],
+    },
+    {
+      name: "a read-only wildcard role: get on every resource includes pods/exec",
+      manifest: clusterRole([{ apiGroups: [""], resources: ["*"], verbs: ["get", "list", "watch"] }]),
+      errors: [{ messageId: "exec", path: "rules[0].resources[0]" }],
+    },
+    {
+      name: "get still counts on 1.35, where a feature gate that can be turned off also requires create",
+      manifest: clusterRole([{ apiGroups: ["*"], resources: ["pods/exec"], verbs: ["get"] }]),
       errors: [{ messageId: "exec", path: "rules[0].resources[0]" }],
     },
     {

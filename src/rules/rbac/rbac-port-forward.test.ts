@@ -7,7 +7,6 @@ const role = (rules: unknown, name = "r") => ({ apiVersion: rbac, kind: "Role", 
 ruleTester(rule, {
   valid: [
     { name: "pods only", manifest: role([{ apiGroups: [""], resources: ["pods"], verbs: ["create", "get"] }]) },
-    { name: "get on 1.35", manifest: role([{ apiGroups: [""], resources: ["pods/portforward"], verbs: ["get"] }]) },
     { name: "edit's source role", manifest: { ...role([{ apiGroups: [""], resources: ["pods/portforward"], verbs: ["create"] }], "system:aggregate-to-edit"), kind: "ClusterRole" } },
   ],
   invalid: [
@@ -20,6 +19,11 @@ ruleTester(rule, {
       name: "get before 1.35",
       manifest: role([{ apiGroups: [""], resources: ["pods/portforward"], verbs: ["get"] }]),
       kubeVersion: "1.33",
+      errors: [{ messageId: "portForward", path: "rules[0].resources[0]" }],
+    },
+    {
+      name: "get on 1.35 still counts",
+      manifest: role([{ apiGroups: [""], resources: ["pods/portforward"], verbs: ["get"] }]),
       errors: [{ messageId: "portForward", path: "rules[0].resources[0]" }],
     },
     {

@@ -1,7 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
 import type { Grant } from "../../model/rbac.js";
 import { RbacModel, serviceAccountIdentity, tokenMount, workloadServiceAccount } from "../../model/rbac.js";
-import { type Want, hitIn, targetsFor } from "./_rbac.js";
+import { type Want, hitIn, targetsFor, streamVerbs as streamVerbsFor } from "./_rbac.js";
 
 // The ServiceAccount of a workload (serviceAccountName, else the deprecated serviceAccount, else "default") and
 // what the bindings of the scan grant it: directly, as a User system:serviceaccount:<ns>:<name>, or through the
@@ -179,7 +179,7 @@ spec:
     if (!tokenMount(w, ctx.inventory).mounted) return;
     const sa = workloadServiceAccount(w, ctx.defaultNamespace);
     const model = RbacModel.of(ctx.inventory);
-    const streamVerbs = ctx.kubeVersion.atLeast(35) ? ["create"] : ["create", "get"];
+    const streamVerbs = streamVerbsFor(ctx);
     const cache = ctx.inventory.memo("workload-with-privileged-rbac", () => new Map<string, Power | undefined>());
     const key = `${streamVerbs.length}\u0000${sa.namespace}\u0000${sa.name}`;
     if (!cache.has(key)) cache.set(key, strongest(model.grantsFor(serviceAccountIdentity(sa.namespace, sa.name), { includeBuiltinBindings: false }), streamVerbs));
