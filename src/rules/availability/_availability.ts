@@ -7,16 +7,9 @@ import { isObject } from "../../model/types.js";
 import { asArray, asInt } from "../../model/values.js";
 import type { Workload } from "../../model/workload.js";
 
-/** Values of the `helm.sh/hook` annotation (comma-separated). */
-export function helmHooks(resource: Resource): string[] {
-  const v = resource.annotations()["helm.sh/hook"];
-  return v === undefined ? [] : v.split(",").map((s) => s.trim()).filter((s) => s !== "");
-}
+import { helmHooks, isHelmTestHook } from "../../model/helm.js";
 
-/** A Helm test hook (`helm.sh/hook: test`, or the Helm 2 `test-success` / `test-failure`): run by `helm test`, not a workload. */
-export function isHelmTestHook(resource: Resource): boolean {
-  return helmHooks(resource).some((h) => h === "test" || h === "test-success" || h === "test-failure");
-}
+export { helmHooks, isHelmTestHook };
 
 /** Pods that run to completion (`restartPolicy` Never or OnFailure): Jobs, one-off tasks, hooks. */
 export function runsToCompletion(w: Workload): boolean {

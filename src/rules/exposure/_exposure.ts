@@ -1,3 +1,4 @@
+import { parseImage } from "../../model/image.js";
 // Shared wording of exposure paths for the exposure rules.
 import type { Exposure } from "../../model/services.js";
 
@@ -34,12 +35,8 @@ const IDENTITY_LABELS = ["app", "app.kubernetes.io/name", "app.kubernetes.io/com
  * `nginx` → `nginx`.
  */
 export function imageRepository(image: string): string {
-  const noDigest = image.split("@")[0] ?? "";
-  const parts = noDigest.split("/");
-  if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0]!)) parts.shift();
-  const last = parts.pop() ?? "";
-  parts.push(last.split(":")[0] ?? "");
-  return parts.join("/");
+  const ref = parseImage(image);
+  return ref.explicitRegistry ? ref.repository : ref.repository.replace(/^library\//, "");
 }
 
 /** The names an object is known by: its name, its identity labels' values and (for pods) its images' repositories. */

@@ -1,3 +1,4 @@
+import { isHelmTestHook } from "../../model/helm.js";
 import { defineRule } from "../../engine/rule-types.js";
 import { networkPolicyIndex } from "../../model/network-policy.js";
 import { serviceIndex } from "../../model/services.js";
@@ -77,7 +78,7 @@ spec:
   check(ctx) {
     const template = serviceIndex(ctx.inventory).template(ctx.resource);
     if (!template || template.hostNetwork) return;
-    if (/\btest(-success|-failure)?\b/.test(ctx.resource.annotations()["helm.sh/hook"] ?? "")) return;
+    if (isHelmTestHook(ctx.resource)) return;
     const policies = networkPolicyIndex(ctx.inventory);
     if (policies.hasUnevaluatedPolicies(template.namespace)) return;
     const selecting = policies.selectingTemplate(template);
