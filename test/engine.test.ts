@@ -35,9 +35,9 @@ describe("engine", () => {
     expect(result.evaluations.map((e) => e.status)).toEqual(["error", "fail"]);
   });
 
-  it("records passes as well as failures", () => {
+  it("records passes as well as failures", async () => {
     const dir = tempTree({ "p.yaml": PRIVILEGED_POD.replace("privileged: true", "privileged: false") });
-    const report = scan({ paths: ["."], cwd: dir, config: emptyConfig(), keepEvaluations: true, profile: "pss-baseline" });
+    const report = await scan({ paths: ["."], cwd: dir, config: emptyConfig(), keepEvaluations: true, profile: "pss-baseline" });
     expect(report.summary.checks.failed).toBe(0);
     expect(report.summary.checks.passed).toBe(report.summary.checks.evaluated);
     expect(report.evaluations.length).toBe(report.summary.checks.evaluated);

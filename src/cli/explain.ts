@@ -89,7 +89,8 @@ export function explainText(rule: Rule): string {
 
 export function explainMarkdown(rule: Rule): string {
   const parts = [`## \`${rule.id}\`: ${rule.title}`, "", `*${facts(rule).join(" · ")}*`, "", "**Why it matters.** " + rule.rationale, "", "**What an attacker does with it.** " + rule.attack, "", "**How to fix it.** " + rule.remediation];
-  if (rule.example) parts.push("", "Reported:", "", "```yaml", rule.example.insecure.trimEnd(), "```", "", "Fixed:", "", "```yaml", rule.example.secure.trimEnd(), "```");
+  const lang = rule.target === "dockerfile" ? "dockerfile" : "yaml";
+  if (rule.example) parts.push("", "Reported:", "", "```" + lang, rule.example.insecure.trimEnd(), "```", "", "Fixed:", "", "```" + lang, rule.example.secure.trimEnd(), "```");
   const p = params(rule);
   if (p.length > 0) parts.push("", "Parameters:", "", ...p.map((x) => `- \`${x}\``));
   return `${parts.join("\n")}\n`;

@@ -5,7 +5,7 @@ import { type Io, processIo } from "./output.js";
 import { RULES_HELP, runRules } from "./rules.js";
 import { SCAN_HELP, runScan } from "./scan.js";
 
-export const HELP = `shipshape ${VERSION}: find security misconfigurations in Kubernetes manifests
+export const HELP = `shipshape ${VERSION}: find security misconfigurations in Kubernetes manifests and Dockerfiles
 
 Usage:
   shipshape scan [options] [paths...]   scan files, folders or "-" (stdin)
@@ -17,7 +17,7 @@ Usage:
 Run \`shipshape COMMAND --help\` for the options of a command.
 `;
 
-const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number; help: string }> = {
+const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promise<number>; help: string }> = {
   scan: { run: runScan, help: SCAN_HELP },
   rules: { run: runRules, help: RULES_HELP },
   explain: { run: runExplain, help: EXPLAIN_HELP },
@@ -43,7 +43,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     const cmd = COMMANDS[command];
     if (!cmd) throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
     if (io.stdin === undefined && rest.includes("-") && command === "scan") io.stdin = await readStdin();
-    return cmd.run(rest, io);
+    return await cmd.run(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`shipshape: ${err.message}\n`);

@@ -18,6 +18,7 @@ export const SCAN_OPTIONS: Record<string, OptionSpec> = {
   rules: { type: "list" },
   "skip-rules": { type: "list" },
   exclude: { type: "list" },
+  dockerfile: { type: "list" },
   config: { type: "string", short: "c" },
   "no-config": { type: "boolean" },
   "kube-version": { type: "string" },
@@ -28,7 +29,8 @@ export const SCAN_OPTIONS: Record<string, OptionSpec> = {
 
 export const SCAN_HELP = `Usage: shipshape scan [options] [paths...]
 
-Scans Kubernetes manifests (YAML, JSON, multi-document files, Lists) in files and folders; "-" reads stdin.
+Scans Kubernetes manifests (YAML, JSON, multi-document files, Lists) and Dockerfiles (Dockerfile,
+Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile) in files and folders; "-" reads stdin.
 With no path, scans the current folder.
 
 Options:
@@ -40,6 +42,7 @@ Options:
       --rules IDS          run only these rules (comma-separated, repeatable)
       --skip-rules IDS     do not run these rules
       --exclude GLOB       do not scan files matching GLOB (repeatable)
+      --dockerfile PATH    also scan PATH as a Dockerfile, whatever its name (repeatable)
   -c, --config FILE        configuration file (default: .shipshape.yaml from here upward)
       --no-config          ignore .shipshape.yaml files
       --kube-version X.Y   the Kubernetes version the manifests target (default: 1.35)
@@ -84,7 +87,7 @@ function loadConfigFor(io: Io, values: Record<string, unknown>): Config {
   return found ? loadConfig(found, path.relative(io.cwd, found) || found) : emptyConfig();
 }
 
-export function runScan(argv: string[], io: Io): number {
+export async function runScan(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, SCAN_OPTIONS);
   if (args.values.help) {
     io.stdout(SCAN_HELP);
@@ -103,7 +106,7 @@ export function runScan(argv: string[], io: Io): number {
   const config = loadConfigFor(io, v);
   const paths = args.positionals.length > 0 ? args.positionals : ["."];
   const progress = new Progress(io);
-  const report = scan({
+  const report = await scan({
       cwd: io.cwd,
       paths,
       config,
@@ -111,6 +114,7 @@ export function runScan(argv: string[], io: Io): number {
       only: splitList(v.rules as string[] | undefined),
       skip: splitList(v["skip-rules"] as string[] | undefined),
       exclude: v.exclude as string[] | undefined,
+      dockerfiles: splitList(v.dockerfile as string[] | undefined),
       kubeVersion: v["kube-version"] as string | undefined,
       defaultNamespace: v["default-namespace"] as string | undefined,
       failOn: failOn as Severity | "none" | undefined,

@@ -1,3 +1,4 @@
+import type { DockerfileView } from "../model/dockerfile.js";
 import type { Fix } from "../model/finding.js";
 import type { KubeVersion } from "../model/kube-version.js";
 import type { Resource } from "../model/resource.js";
@@ -57,6 +58,8 @@ export interface RuleContext<M extends string = string> {
   readonly resource: Resource;
   /** The pod spec view, for objects that carry a pod template. */
   readonly workload: Workload | undefined;
+  /** The Dockerfile and stage, for Dockerfile rules (objects of kind Dockerfile, one per stage). */
+  readonly dockerfile: DockerfileView | undefined;
   readonly params: Params;
   /** Every object of the scan, indexed; for cross-object rules. */
   readonly inventory: Inventory;

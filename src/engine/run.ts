@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { DockerfileResource } from "../model/dockerfile.js";
 import type { Finding, Fix, FrameworkRefs } from "../model/finding.js";
 import type { KubeVersion } from "../model/kube-version.js";
 import type { Resource } from "../model/resource.js";
@@ -43,6 +44,7 @@ export interface RunResult {
 
 /** Does the rule look at this kind of object? */
 export function applies(rule: Rule, resource: Resource, workload: Workload | undefined): boolean {
+  if (resource instanceof DockerfileResource) return rule.target === "dockerfile";
   if (rule.target !== "kubernetes") return false;
   for (const a of rule.appliesTo) {
     if (a === resource.kind || a === "all") return true;
@@ -63,6 +65,7 @@ export function runRules(resources: readonly Resource[], options: RunOptions, in
       const ctx: RuleContext = {
         resource,
         workload,
+        dockerfile: resource instanceof DockerfileResource ? { dockerfile: resource.dockerfile, stage: resource.stage } : undefined,
         params: active.params,
         inventory,
         kubeVersion: options.kubeVersion,
@@ -151,7 +154,8 @@ export function buildFinding(f: {
     message: f.message,
     messageId: f.messageId,
     object: f.resource.ref(),
-    location: { file: f.resource.source.file, line: pos.line, column: pos.column, path },
+    // Dockerfile paths address instructions and shell words internally; the line and column say where they are.
+    location: f.resource instanceof DockerfileResource ? { file: f.resource.source.file, line: pos.line, column: pos.column } : { file: f.resource.source.file, line: pos.line, column: pos.column, path },
     fingerprint: fingerprint([f.ruleId, f.resource.kind, f.resource.namespace ?? "", f.resource.name, f.container ?? "", path]),
   };
   if (pos.exact && pos.endLine !== undefined) {

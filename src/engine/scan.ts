@@ -1,6 +1,8 @@
 import { statSync } from "node:fs";
 import { type InputFile, readInput, walk } from "../loaders/files.js";
+import { loadDockerfileText } from "../loaders/dockerfile.js";
 import { loadManifestText } from "../loaders/manifest.js";
+import { type ShellParser, loadShellParser } from "../loaders/shell.js";
 import { DIAGNOSTIC_IDS, type Finding, type LoadProblem } from "../model/finding.js";
 import { KubeVersion } from "../model/kube-version.js";
 import type { Resource } from "../model/resource.js";
@@ -23,6 +25,8 @@ export interface ScanOptions {
   only?: string[];
   skip?: string[];
   exclude?: string[];
+  /** Files to read as Dockerfiles whatever their name (`--dockerfile`). */
+  dockerfiles?: string[];
   kubeVersion?: string;
   defaultNamespace?: string;
   failOn?: Severity | "none";
@@ -40,7 +44,7 @@ export interface ScanOptions {
 const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** Loads the given paths, runs the selected rules, and returns the report. Throws UsageError when it cannot run. */
-export function scan(options: ScanOptions): ScanReport {
+export async function scan(options: ScanOptions): Promise<ScanReport> {
   const { config } = options;
   const profile = options.profile ?? config.profile ?? "recommended";
   let kubeVersion: KubeVersion;
@@ -53,13 +57,14 @@ export function scan(options: ScanOptions): ScanReport {
   const failOn = options.failOn ?? config.failOn ?? "high";
   const rules = selectRules({ profile, only: options.only, skip: options.skip }, config);
 
-  const walked = walk(options.paths, [...config.exclude, ...(options.exclude ?? [])], options.cwd);
+  const walked = walk(options.paths, [...config.exclude, ...(options.exclude ?? [])], options.cwd, options.dockerfiles);
+  const shell = walked.files.some((f) => f.kind === "dockerfile") ? await loadShellParser() : undefined;
   const problems: LoadProblem[] = [...walked.problems];
   const resources: Resource[] = [];
   let documents = 0;
   let skipped = 0;
   walked.files.forEach((file, i) => {
-    const loaded = loadFile(file, options);
+    const loaded = loadFile(file, options, shell);
     problems.push(...loaded.problems);
     resources.push(...loaded.resources);
     documents += loaded.documents;
@@ -98,7 +103,7 @@ export function scan(options: ScanOptions): ScanReport {
   };
 }
 
-function loadFile(file: InputFile, options: ScanOptions) {
+function loadFile(file: InputFile, options: ScanOptions, shell: ShellParser | undefined) {
   const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const fail = (messageId: string, message: string) => ({
     resources: [],
@@ -117,6 +122,10 @@ function loadFile(file: InputFile, options: ScanOptions) {
     return fail("unreadable", `cannot read file: ${(err as Error).message}`);
   }
   try {
+    if (file.kind === "dockerfile" && shell) {
+      const d = loadDockerfileText(text, file.display, shell);
+      return { resources: d.resources, problems: d.problems, documents: d.resources.length, skipped: 0 };
+    }
     return loadManifestText(text, file.display);
   } catch (err) {
     return fail("unparseable", `cannot parse file: ${(err as Error).message}`);

@@ -1,4 +1,5 @@
 import picomatch from "picomatch";
+import { DockerfileResource } from "../model/dockerfile.js";
 import type { Finding, Suppression } from "../model/finding.js";
 import type { Resource } from "../model/resource.js";
 import type { Workload } from "../model/workload.js";
@@ -41,6 +42,10 @@ export class Suppressor {
   }
 
   suppression(finding: Finding, resource: Resource, workload: Workload | undefined): Suppression | undefined {
+    if (resource instanceof DockerfileResource && this.config.annotationsAllowed) {
+      const s = commentSuppression(finding, resource);
+      if (s) return s;
+    }
     if (this.config.annotationsAllowed) {
       const key = IGNORE_ANNOTATION_PREFIX + finding.ruleId;
       const reason = resource.annotations()[key] ?? workload?.podAnnotations()[key];
@@ -75,4 +80,27 @@ export class Suppressor {
         fingerprint: fingerprint(["exemption-expired", e.source.file, e.rules.join(","), e.expires ?? ""]),
       }));
   }
+}
+
+/**
+ * `# shipshape ignore=rule-a,rule-b reason` on the comment lines directly above an instruction suppresses those
+ * rules for findings inside that instruction; `# shipshape ignore-file=rule reason` for the whole file. A comment
+ * without a reason suppresses nothing (docker-inline-ignore-used lists every such comment).
+ */
+function commentSuppression(finding: Finding, resource: DockerfileResource): Suppression | undefined {
+  const { dockerfile } = resource;
+  if (dockerfile.ignores.length === 0) return undefined;
+  const line = finding.location.line;
+  let instruction: number | undefined;
+  for (const ins of dockerfile.instructions) {
+    if (ins.line > line) break;
+    instruction = ins.index;
+  }
+  for (const ig of dockerfile.ignores) {
+    if (ig.reason === "" || !(ig.rules.includes(finding.ruleId) || ig.rules.includes("*"))) continue;
+    if (ig.scope === "file" || (instruction !== undefined && ig.instruction === instruction)) {
+      return { kind: "comment", reason: ig.reason, source: `${dockerfile.file}:${ig.line}` };
+    }
+  }
+  return undefined;
 }

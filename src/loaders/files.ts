@@ -3,6 +3,7 @@ import path from "node:path";
 import picomatch from "picomatch";
 import type { LoadProblem } from "../model/finding.js";
 import { UsageError } from "../engine/errors.js";
+import { isDockerfileName } from "./dockerfile.js";
 
 /** A file found for scanning: the name reports use, and where to read it. */
 export interface InputFile {
@@ -10,7 +11,7 @@ export interface InputFile {
   display: string;
   /** Absolute path, or undefined for stdin. */
   absolute?: string;
-  kind: "manifest";
+  kind: "manifest" | "dockerfile";
 }
 
 const MANIFEST_EXT = /\.(ya?ml|json)$/i;
@@ -22,11 +23,12 @@ export interface WalkResult {
 }
 
 /**
- * Expands the paths of the command line into files: folders recursively (.yaml, .yml, .json; not .git or
- * node_modules; symlinked folders followed once, never in a loop), files as named, `-` for stdin.
+ * Expands the paths of the command line into files: folders recursively (.yaml, .yml, .json and Dockerfiles by name:
+ * Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile; not .git or node_modules; symlinked folders followed once,
+ * never in a loop), files as named, `-` for stdin, and `dockerfiles` read as Dockerfiles whatever their name.
  * A path that does not exist is a usage error; an unreadable folder is reported and the walk goes on.
  */
-export function walk(paths: readonly string[], exclude: readonly string[] = [], cwd = process.cwd()): WalkResult {
+export function walk(paths: readonly string[], exclude: readonly string[] = [], cwd = process.cwd(), dockerfiles: readonly string[] = []): WalkResult {
   const out: WalkResult = { files: [], problems: [] };
   const isExcluded = exclude.length > 0 ? picomatch(exclude as string[], { dot: true, basename: false }) : () => false;
   const isExcludedBase = exclude.length > 0 ? picomatch(exclude.filter((g) => !g.includes("/")), { dot: true }) : () => false;
@@ -37,7 +39,7 @@ export function walk(paths: readonly string[], exclude: readonly string[] = [], 
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
 
-  const addFile = (display: string, absolute: string) => {
+  const addFile = (display: string, absolute: string, kind: InputFile["kind"] = isDockerfileName(path.basename(display)) ? "dockerfile" : "manifest") => {
     let real: string;
     try {
       real = realpathSync(absolute);
@@ -46,7 +48,7 @@ export function walk(paths: readonly string[], exclude: readonly string[] = [], 
     }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    out.files.push({ display, absolute, kind: "manifest" });
+    out.files.push({ display, absolute, kind });
   };
 
   const visitDir = (display: string, absolute: string) => {
@@ -84,7 +86,7 @@ export function walk(paths: readonly string[], exclude: readonly string[] = [], 
       }
       if (isDir) {
         if (!SKIP_DIRS.has(e.name)) visitDir(childDisplay, childAbs);
-      } else if (isFile && MANIFEST_EXT.test(e.name)) {
+      } else if (isFile && (MANIFEST_EXT.test(e.name) || isDockerfileName(e.name))) {
         addFile(childDisplay, childAbs);
       }
     }
@@ -104,6 +106,17 @@ export function walk(paths: readonly string[], exclude: readonly string[] = [], 
     }
     if (st.isDirectory()) visitDir(p, absolute);
     else if (!excluded(p)) addFile(p, absolute);
+  }
+  for (const p of dockerfiles) {
+    const absolute = path.resolve(cwd, p);
+    let st;
+    try {
+      st = statSync(absolute);
+    } catch {
+      throw new UsageError(`--dockerfile: no such file: ${p}`, "input");
+    }
+    if (!st.isFile()) throw new UsageError(`--dockerfile: not a file: ${p}`, "input");
+    addFile(p, absolute, "dockerfile");
   }
   return out;
 }

@@ -32,9 +32,10 @@ export interface Fix {
 }
 
 export interface Suppression {
-  kind: "annotation" | "config";
+  /** annotation: `ignore.shipshape.io/<rule>` on the object; comment: `# shipshape ignore=` in a Dockerfile; config: an exemption. */
+  kind: "annotation" | "comment" | "config";
   reason: string;
-  /** For config exemptions: where the exemption is written. */
+  /** For config exemptions and comments: where the exemption is written (file:line). */
   source?: string;
   expires?: string;
 }

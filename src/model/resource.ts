@@ -30,7 +30,8 @@ export interface Source {
 }
 
 export interface ObjectRef {
-  apiVersion: string;
+  /** Absent for Dockerfiles. */
+  apiVersion?: string;
   kind: string;
   namespace?: string;
   name: string;

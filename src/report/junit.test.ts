@@ -134,14 +134,14 @@ let dir: string;
 let report: ScanReport;
 let doc: El;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = realpathSync(mkdtempSync(path.join(tmpdir(), "shipshape-junit-")));
   mkdirSync(path.join(dir, "deploy"));
   writeFileSync(path.join(dir, "deploy", "web.yaml"), WEB);
   writeFileSync(path.join(dir, "deploy", "agent.yaml"), AGENT);
   writeFileSync(path.join(dir, "deploy", "fine.yaml"), FINE);
   writeFileSync(path.join(dir, "deploy", "broken.yaml"), BROKEN);
-  report = scan({ paths: [path.join(dir, "deploy")], config: emptyConfig(), only: ["privileged-container"], keepEvaluations: true });
+  report = await scan({ paths: [path.join(dir, "deploy")], config: emptyConfig(), only: ["privileged-container"], keepEvaluations: true });
   doc = parseXml(renderJunit(report));
 });
 
@@ -239,11 +239,11 @@ describe("renderJunit", () => {
     checkCounts(suite, kids(suite, "testcase"));
   });
 
-  it("keeps testcase names unique when objects of the same name live in several files", () => {
+  it("keeps testcase names unique when objects of the same name live in several files", async () => {
     const other = path.join(dir, "prod");
     mkdirSync(other, { recursive: true });
     writeFileSync(path.join(other, "web.yaml"), WEB);
-    const r = scan({ paths: [path.join(dir, "deploy", "web.yaml"), path.join(other, "web.yaml")], config: emptyConfig(), only: ["privileged-container"], keepEvaluations: true });
+    const r = await scan({ paths: [path.join(dir, "deploy", "web.yaml"), path.join(other, "web.yaml")], config: emptyConfig(), only: ["privileged-container"], keepEvaluations: true });
     const x = parseXml(renderJunit(r));
     const names = kids(kids(x, "testsuite")[0]!, "testcase").map((c) => c.attrs.name);
     expect(names).toEqual([`Deployment shop/web (${path.join(dir, "deploy", "web.yaml")})`, `Deployment shop/web (${path.join(other, "web.yaml")})`]);

@@ -199,7 +199,7 @@ function worst(severities: readonly Severity[]): Severity | undefined {
 }
 
 function objectKey(file: string, o: ObjectRef): string {
-  return [file, o.apiVersion, o.kind, o.namespace ?? "", o.name].join("\u0000");
+  return [file, o.apiVersion ?? "", o.kind, o.namespace ?? "", o.name].join("\u0000");
 }
 
 /** `Kind namespace/name`, or `Kind name` when the manifest sets no namespace. */

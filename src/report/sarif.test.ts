@@ -67,7 +67,7 @@ let repo: string;
 let report: ScanReport;
 let sarif: Json;
 
-beforeAll(() => {
+beforeAll(async () => {
   repo = realpathSync(mkdtempSync(path.join(tmpdir(), "shipshape-sarif-")));
   mkdirSync(path.join(repo, ".git"));
   const deploy = path.join(repo, "deploy");
@@ -77,7 +77,7 @@ beforeAll(() => {
   writeFileSync(path.join(deploy, "fine.yaml"), FINE);
   writeFileSync(path.join(deploy, "broken.yaml"), BROKEN);
   // Absolute file names; the working directory is inside the repository, whose root is found from it.
-  report = scan({ paths: [deploy], config: emptyConfig(), only: ["privileged-container"], keepEvaluations: true });
+  report = await scan({ paths: [deploy], config: emptyConfig(), only: ["privileged-container"], keepEvaluations: true });
   sarif = JSON.parse(renderSarif(report, { cwd: path.join(deploy, "sub dir") }));
 });
 
@@ -182,9 +182,9 @@ describe("renderSarif", () => {
     }
   });
 
-  it("resolves file names relative to the working directory", () => {
+  it("resolves file names relative to the working directory", async () => {
     const cwd = process.cwd();
-    const relative = scan({ paths: [path.relative(cwd, path.join(repo, "deploy"))], config: emptyConfig(), only: ["privileged-container"] });
+    const relative = await scan({ paths: [path.relative(cwd, path.join(repo, "deploy"))], config: emptyConfig(), only: ["privileged-container"] });
     expect(relative.findings.some((f) => !path.isAbsolute(f.location.file))).toBe(true);
     const doc = JSON.parse(renderSarif(relative, { cwd, root: repo }));
     expect(doc.runs[0].artifacts.map((a: Json) => a.location.uri).sort()).toEqual(["deploy/broken.yaml", "deploy/sub%20dir/agent%20%231.yaml", "deploy/web.yaml"]);
@@ -207,15 +207,15 @@ describe("renderSarif", () => {
     expect(findRepositoryRoot(path.join(repo, "deploy", "sub dir"))).toBe(repo);
   });
 
-  it("renders a report read from stdin", () => {
-    const r = scan({ paths: ["-"], stdin: WEB, config: emptyConfig(), only: ["privileged-container"] });
+  it("renders a report read from stdin", async () => {
+    const r = await scan({ paths: ["-"], stdin: WEB, config: emptyConfig(), only: ["privileged-container"] });
     const doc = JSON.parse(renderSarif(r, { cwd: repo }));
     expect(doc.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: "stdin", index: 0 });
     expect(doc.runs[0].artifacts).toEqual([{ location: { uri: "stdin" }, roles: ["analysisTarget"] }]);
   });
 
-  it("reports configuration exemptions: external suppressions, and expired ones as results in the configuration file", () => {
-    const doc = JSON.parse(renderSarif(withConfig(), { cwd: repo }));
+  it("reports configuration exemptions: external suppressions, and expired ones as results in the configuration file", async () => {
+    const doc = JSON.parse(renderSarif(await withConfig(), { cwd: repo }));
     const run = doc.runs[0];
     expect(run.tool.driver.rules.map((r: Json) => r.id)).toEqual(["privileged-container", "parse-error", "exemption-expired"]);
     const expired = run.results.find((r: Json) => r.ruleId === "exemption-expired");
@@ -226,17 +226,17 @@ describe("renderSarif", () => {
     expect(web.suppressions).toEqual([{ kind: "external", status: "accepted", justification: "reviewed", properties: { source: ".shipshape.yaml:6" } }]);
   });
 
-  it.skipIf(!existsSync(SARIF_SCHEMA))("is valid against the SARIF 2.1.0 schema", () => {
+  it.skipIf(!existsSync(SARIF_SCHEMA))("is valid against the SARIF 2.1.0 schema", async () => {
     const Ajv = AjvDraft04.default;
     const addFormats = addFormatsModule.default;
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, "utf8")) as object);
-    const stdin = scan({ paths: ["-"], stdin: WEB, config: emptyConfig(), only: ["privileged-container"] });
-    const outside = scan({ paths: [path.join(repo, "deploy", "web.yaml")], config: emptyConfig(), only: ["privileged-container"] });
+    const stdin = await scan({ paths: ["-"], stdin: WEB, config: emptyConfig(), only: ["privileged-container"] });
+    const outside = await scan({ paths: [path.join(repo, "deploy", "web.yaml")], config: emptyConfig(), only: ["privileged-container"] });
     const docs = [
       sarif,
-      JSON.parse(renderSarif(withConfig(), { cwd: repo })),
+      JSON.parse(renderSarif(await withConfig(), { cwd: repo })),
       JSON.parse(renderSarif(stdin, { cwd: repo })),
       JSON.parse(renderSarif(outside, { cwd: repo, root: path.join(repo, "elsewhere") })),
     ];
@@ -249,12 +249,12 @@ describe("renderSarif", () => {
 });
 
 /** The scan again, with exemptions in a configuration file: one expired, one that suppresses the Deployment. */
-function withConfig(): ScanReport {
+async function withConfig(): Promise<ScanReport> {
   const config = emptyConfig();
   config.file = ".shipshape.yaml";
   config.exemptions = [
     { rules: ["privileged-container"], name: "agent", reason: "old", expires: "2020-01-01", source: { file: ".shipshape.yaml", line: 3, column: 5 } },
     { rules: ["privileged-container"], kind: "Deployment", reason: "reviewed", source: { file: ".shipshape.yaml", line: 6, column: 5 } },
   ];
-  return scan({ paths: [path.join(repo, "deploy")], config, only: ["privileged-container"], now: new Date("2025-06-01") });
+  return await scan({ paths: [path.join(repo, "deploy")], config, only: ["privileged-container"], now: new Date("2025-06-01") });
 }

@@ -203,7 +203,7 @@ function result(f: Finding, ruleIndex: number, artifact: { location: ArtifactLoc
   };
   if (f.suppressed) {
     const s = f.suppressed;
-    const suppression: Record<string, unknown> = { kind: s.kind === "annotation" ? "inSource" : "external", status: "accepted", justification: s.reason };
+    const suppression: Record<string, unknown> = { kind: s.kind === "annotation" || s.kind === "comment" ? "inSource" : "external", status: "accepted", justification: s.reason };
     const props: Record<string, string> = {};
     if (s.source) props.source = s.source;
     if (s.expires) props.expires = s.expires;
@@ -225,7 +225,7 @@ function logicalLocation(o: ObjectRef): Record<string, unknown> {
     name: o.name,
     fullyQualifiedName: objectName(o),
     kind: "object",
-    properties: { apiVersion: o.apiVersion, kind: o.kind, ...(o.namespace !== undefined ? { namespace: o.namespace } : {}) },
+    properties: { ...(o.apiVersion !== undefined ? { apiVersion: o.apiVersion } : {}), kind: o.kind, ...(o.namespace !== undefined ? { namespace: o.namespace } : {}) },
   };
 }
 

@@ -74,6 +74,7 @@ import deprecatedApiVersion from "./integrity/deprecated-api-version.js";
 import deprecatedK8sImageRegistry from "./images/deprecated-k8s-image-registry.js";
 import deprecatedServiceAccountField from "./service-accounts/deprecated-service-account-field.js";
 import dnsConfigNdots from "./availability/dns-config-ndots.js";
+import dockerCurlPipeShell from "./docker-supply-chain/docker-curl-pipe-shell.js";
 import dropAllCapabilities from "./capabilities/drop-all-capabilities.js";
 import dropAnyCapability from "./capabilities/drop-any-capability.js";
 import dropNetRaw from "./capabilities/drop-net-raw.js";
@@ -287,6 +288,7 @@ export const RULE_MODULES: readonly RuleModule[] = [
   deprecatedK8sImageRegistry,
   deprecatedServiceAccountField,
   dnsConfigNdots,
+  dockerCurlPipeShell,
   dropAllCapabilities,
   dropAnyCapability,
   dropNetRaw,

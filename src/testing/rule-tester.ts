@@ -7,22 +7,30 @@ import { makeParams } from "../engine/params.js";
 import { withFacts } from "../engine/registry.js";
 import type { RuleModule } from "../engine/rule-types.js";
 import { runRules } from "../engine/run.js";
+import { loadDockerfileText } from "../loaders/dockerfile.js";
 import { loadManifestText } from "../loaders/manifest.js";
+import { loadShellParser } from "../loaders/shell.js";
 import type { Finding } from "../model/finding.js";
 import { KubeVersion } from "../model/kube-version.js";
 
+const shell = await loadShellParser();
+
 export interface ValidCase {
   name: string;
-  /** A manifest as YAML text, or an object (or list of objects) to be written as YAML. */
-  manifest: string | object | object[];
+  /**
+   * A manifest as YAML text, or an object (or list of objects) to be written as YAML. For Dockerfile rules, the
+   * Dockerfile's text (`dockerfile` reads better there; either may be given).
+   */
+  manifest?: string | object | object[];
+  dockerfile?: string;
   params?: Record<string, unknown>;
   kubeVersion?: string;
 }
 
 export interface ExpectedFinding {
   messageId: string;
-  /** The finding's YAML path, e.g. "spec.containers[0].securityContext.privileged". */
-  path: string;
+  /** The finding's YAML path, e.g. "spec.containers[0].securityContext.privileged" (Kubernetes rules: required). */
+  path?: string;
   container?: string;
   line?: number;
   column?: number;
@@ -35,10 +43,12 @@ export interface InvalidCase extends ValidCase {
 }
 
 export function runRuleOn(module: RuleModule, c: ValidCase): Finding[] {
-  const text = typeof c.manifest === "string" ? c.manifest : (Array.isArray(c.manifest) ? c.manifest : [c.manifest]).map((o) => stringify(o)).join("---\n");
-  const loaded = loadManifestText(text, "test.yaml");
-  if (loaded.problems.length > 0) throw new Error(`test manifest does not load: ${loaded.problems.map((p) => p.message).join("; ")}`);
   const rule = withFacts(module as RuleModule);
+  const source = c.dockerfile ?? c.manifest;
+  if (source === undefined) throw new Error(`${c.name}: give a manifest or a dockerfile`);
+  const text = typeof source === "string" ? source : (Array.isArray(source) ? source : [source]).map((o) => stringify(o)).join("---\n");
+  const loaded = rule.target === "dockerfile" ? loadDockerfileText(text, "Dockerfile", shell) : loadManifestText(text, "test.yaml");
+  if (loaded.problems.length > 0) throw new Error(`test ${rule.target === "dockerfile" ? "Dockerfile" : "manifest"} does not load: ${loaded.problems.map((p) => p.message).join("; ")}`);
   const result = runRules(loaded.resources, {
     rules: [{ rule, severity: rule.severity, params: makeParams(rule.id, rule.params, c.params), waivable: true }],
     kubeVersion: c.kubeVersion ? KubeVersion.parse(c.kubeVersion) : KubeVersion.DEFAULT,
@@ -73,12 +83,15 @@ export function ruleTester(module: RuleModule, cases: { valid: ValidCase[]; inva
 }
 
 function summary(f: Finding): string {
-  return `${f.messageId} at ${f.location.path}${f.container ? ` (${f.container})` : ""}: ${f.message}`;
+  return `${f.messageId} at ${f.location.path ?? `line ${f.location.line}:${f.location.column}`}${f.container ? ` (${f.container})` : ""}: ${f.message}`;
 }
 
 /** The fields of a finding that the expectation names (messageId and path always). */
 function pick(f: Finding, want: ExpectedFinding | undefined): ExpectedFinding {
-  const out: ExpectedFinding = { messageId: f.messageId, path: f.location.path ?? "" };
+  // Dockerfile findings are placed by line (and column when asked); Kubernetes findings by YAML path.
+  const docker = f.object?.kind === "Dockerfile";
+  const out: ExpectedFinding = docker ? { messageId: f.messageId } : { messageId: f.messageId, path: f.location.path ?? "" };
+  if (docker && (want === undefined || want.line === undefined)) out.line = f.location.line;
   if (want?.container !== undefined || (want === undefined && f.container)) out.container = f.container ?? "";
   if (want?.line !== undefined) out.line = f.location.line;
   if (want?.column !== undefined) out.column = f.location.column;

@@ -147,6 +147,7 @@ spec:
       const sub: RuleContext = {
         resource: ctx.resource,
         workload: w,
+        dockerfile: undefined,
         params: rule.params,
         inventory: ctx.inventory,
         kubeVersion: policy.version,

@@ -1,0 +1,243 @@
+// Parses the shell text of RUN instructions with tree-sitter-bash (the grammar GitHub uses for code navigation; it
+// recovers from errors, so a broken line still yields the commands around it) into the model's ShellScript.
+// Initialisation is asynchronous (WebAssembly); after `loadShellParser()` every parse is synchronous.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Node as TsNode, Parser as TsParser } from "web-tree-sitter";
+import type { ShellCommand, ShellScript, ShellSubstitution, ShellWord } from "../model/dockerfile.js";
+import type { YamlPath } from "../model/types.js";
+
+export interface ShellParser {
+  /** Parses a script; word and command paths are `[...prefix, "at", start, end]` with offsets into `text`. */
+  parse(text: string, prefix: YamlPath): ShellScript;
+}
+
+let pending: Promise<ShellParser> | undefined;
+
+/** The shared parser, created on first use. */
+export function loadShellParser(): Promise<ShellParser> {
+  pending ??= create();
+  return pending;
+}
+
+async function create(): Promise<ShellParser> {
+  const { Parser, Language } = await import("web-tree-sitter");
+  await Parser.init();
+  const require = createRequire(import.meta.url);
+  const wasm = readFileSync(require.resolve("tree-sitter-bash/tree-sitter-bash.wasm"));
+  const language = await Language.load(wasm);
+  const parser = new Parser();
+  parser.setLanguage(language);
+  return { parse: (text, prefix) => parseScript(parser, text, prefix) };
+}
+
+/** Above this size a RUN text is not parsed (a hostile file could make the parser spend seconds). */
+const MAX_SCRIPT_CHARS = 256 * 1024;
+
+function parseScript(parser: TsParser, text: string, prefix: YamlPath): ShellScript {
+  if (text.length > MAX_SCRIPT_CHARS) return { commands: [], hasErrors: true, text };
+  const tree = parser.parse(text);
+  if (!tree) return { commands: [], hasErrors: true, text };
+  try {
+    const b = new Builder(text, prefix);
+    b.visit(tree.rootNode, false);
+    return { commands: b.commands, hasErrors: tree.rootNode.hasError, text };
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Commands whose arguments are `NAME=value` assignments. */
+const DECLARATIONS = new Set(["export", "declare", "typeset", "readonly", "local"]);
+
+class Builder {
+  readonly commands: ShellCommand[] = [];
+  private pipelines = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly prefix: YamlPath,
+  ) {}
+
+  private path(n: TsNode): YamlPath {
+    return [...this.prefix, "at", n.startIndex, n.endIndex];
+  }
+
+  /** Walks statements; `substituted` marks commands inside $(...) or <(...). Returns the commands it added. */
+  visit(node: TsNode, substituted: boolean, pipeline?: { id: number; index: number; size: number }): ShellCommand[] {
+    const added: ShellCommand[] = [];
+    switch (node.type) {
+      case "command": {
+        const before = this.commands.length;
+        const cmd = this.command(node, substituted, pipeline);
+        // Substitutions inside the words were added first; keep source order by inserting the command before them.
+        this.commands.splice(before, 0, cmd);
+        added.push(cmd);
+        return added;
+      }
+      case "declaration_command":
+      case "unset_command": {
+        const cmd = this.declaration(node, substituted, pipeline);
+        this.commands.push(cmd);
+        added.push(cmd);
+        return added;
+      }
+      case "pipeline": {
+        const parts = node.namedChildren.filter((c): c is TsNode => c !== null && c.type !== "comment");
+        const id = ++this.pipelines;
+        parts.forEach((c, index) => added.push(...this.visit(c, substituted, { id, index, size: parts.length })));
+        return added;
+      }
+      case "redirected_statement": {
+        const body = node.childForFieldName("body");
+        const cmds = body ? this.visit(body, substituted, pipeline) : [];
+        const redirects = node.childrenForFieldName("redirect").filter((r): r is TsNode => r !== null);
+        for (const r of redirects) {
+          const op = r.children.find((c) => c !== null && !c.isNamed)?.text ?? "";
+          const dest = r.childForFieldName("destination") ?? r.namedChildren.find((c) => c !== null && c.type !== "file_descriptor" && c.type !== "heredoc_body") ?? null;
+          const target = dest ? this.word(dest, substituted) : undefined;
+          for (const c of cmds) if (cmds.length === 1 || c === cmds[cmds.length - 1]) c.redirects.push({ operator: op, target });
+        }
+        added.push(...cmds);
+        return added;
+      }
+      default: {
+        for (const c of node.namedChildren) {
+          if (c === null || c.type === "comment" || c.type === "heredoc_body") continue;
+          if (c.type === "command_substitution" || c.type === "process_substitution") {
+            this.substitution(c);
+            continue;
+          }
+          added.push(...this.visit(c, substituted));
+        }
+        return added;
+      }
+    }
+  }
+
+  private command(node: TsNode, substituted: boolean, pipeline: ShellCommand["pipeline"]): ShellCommand {
+    const assignments: ShellCommand["assignments"] = [];
+    const args: ShellWord[] = [];
+    let name: ShellWord | undefined;
+    const redirects: ShellCommand["redirects"] = [];
+    for (const c of node.namedChildren) {
+      if (c === null) continue;
+      if (c.type === "variable_assignment") {
+        assignments.push(this.assignment(c, substituted));
+      } else if (c.type === "command_name") {
+        name = this.word(c.namedChildren[0] ?? c, substituted);
+      } else if (c.type === "file_redirect" || c.type === "herestring_redirect") {
+        const dest = c.childForFieldName("destination") ?? c.namedChildren.find((x) => x !== null && x.type !== "file_descriptor") ?? null;
+        const op = c.children.find((x) => x !== null && !x.isNamed)?.text ?? "";
+        redirects.push({ operator: op, target: dest ? this.word(dest, substituted) : undefined });
+      } else if (c.type !== "comment") {
+        args.push(this.word(c, substituted));
+      }
+    }
+    return { name, args, assignments, pipeline, redirects, substituted, path: this.path(node) };
+  }
+
+  private declaration(node: TsNode, substituted: boolean, pipeline: ShellCommand["pipeline"]): ShellCommand {
+    const keyword = node.children.find((c) => c !== null && !c.isNamed);
+    const name: ShellWord | undefined = keyword ? { raw: keyword.text, value: keyword.text, text: keyword.text, substitutions: [], path: this.path(keyword) } : undefined;
+    const assignments: ShellCommand["assignments"] = [];
+    const args: ShellWord[] = [];
+    for (const c of node.namedChildren) {
+      if (c === null) continue;
+      if (c.type === "variable_assignment") assignments.push(this.assignment(c, substituted));
+      else args.push(this.word(c, substituted));
+    }
+    return { name, args, assignments, pipeline, redirects: [], substituted, path: this.path(node) };
+  }
+
+  private assignment(node: TsNode, substituted: boolean): ShellCommand["assignments"][number] {
+    const n = node.childForFieldName("name");
+    const v = node.childForFieldName("value");
+    return { name: n?.text ?? "", value: v ? this.word(v, substituted) : undefined };
+  }
+
+  private substitution(node: TsNode): ShellSubstitution {
+    const kind = node.type === "process_substitution" ? "process" : "command";
+    const commands: ShellCommand[] = [];
+    for (const c of node.namedChildren) if (c !== null) commands.push(...this.visit(c, true));
+    return { kind, commands };
+  }
+
+  word(node: TsNode, substituted: boolean): ShellWord {
+    const substitutions: ShellSubstitution[] = [];
+    const collect = (n: TsNode): void => {
+      for (const c of n.namedChildren) {
+        if (c === null) continue;
+        if (c.type === "command_substitution" || c.type === "process_substitution") substitutions.push(this.substitution(c));
+        else collect(c);
+      }
+    };
+    if (node.type === "command_substitution" || node.type === "process_substitution") substitutions.push(this.substitution(node));
+    else collect(node);
+    void substituted;
+    const { value, text } = unquote(node);
+    return { raw: node.text, value, text, substitutions, path: this.path(node) };
+  }
+}
+
+/** Quote removal: the value when the word holds no expansion, and the text with quotes removed either way. */
+function unquote(node: TsNode): { value: string | undefined; text: string } {
+  switch (node.type) {
+    case "word":
+    case "number":
+    case "command_name": {
+      const t = node.type === "command_name" && node.namedChildren[0] ? node.namedChildren[0].text : node.text;
+      if (node.type === "command_name" && node.namedChildren[0] && node.namedChildren[0].type !== "word") return unquote(node.namedChildren[0]);
+      const v = t.replace(/\\(.)/gs, "$1");
+      return { value: v, text: v };
+    }
+    case "raw_string": {
+      const v = node.text.slice(1, -1);
+      return { value: v, text: v };
+    }
+    case "ansi_c_string": {
+      const v = node.text.slice(2, -1);
+      return { value: v, text: v };
+    }
+    case "string":
+    case "translated_string": {
+      let value: string | undefined = "";
+      let text = "";
+      const raw = node.text;
+      const start = node.startIndex;
+      let pos = node.type === "translated_string" ? 2 : 1;
+      for (const c of node.namedChildren) {
+        if (c === null) continue;
+        const gap = raw.slice(pos, c.startIndex - start);
+        if (value !== undefined) value += gap;
+        text += gap;
+        if (c.type === "string_content") {
+          const v = c.text.replace(/\\([$`"\\\n])/g, "$1");
+          if (value !== undefined) value += v;
+          text += v;
+        } else {
+          value = undefined;
+          text += c.text;
+        }
+        pos = c.endIndex - start;
+      }
+      const tail = raw.slice(pos, raw.length - 1);
+      if (value !== undefined) value += tail;
+      text += tail;
+      return { value, text };
+    }
+    case "concatenation": {
+      let value: string | undefined = "";
+      let text = "";
+      for (const c of node.children) {
+        if (c === null) continue;
+        const part = c.isNamed ? unquote(c) : { value: c.text, text: c.text };
+        value = value === undefined || part.value === undefined ? undefined : value + part.value;
+        text += part.text;
+      }
+      return { value, text };
+    }
+    default:
+      return { value: undefined, text: node.text };
+  }
+}
