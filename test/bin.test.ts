@@ -19,6 +19,13 @@ describe("bin/shipshape.js", () => {
     expect(r.stdout).toContain("<stdin>:11:21");
   });
 
+  it("stops quietly when the reader closes the pipe early (| head)", () => {
+    const dir = tempTree(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`p${i}.yaml`, PRIVILEGED_POD])));
+    const r = spawnSync("sh", ["-c", `"${process.execPath}" "${bin}" scan "${dir}" --no-config --profile all | head -n 1`], { encoding: "utf8" });
+    expect(r.stdout.split("\n").filter(Boolean)).toHaveLength(1);
+    expect(r.stderr).toBe("");
+  });
+
   it("exits 2 with a message when it cannot run", () => {
     const r = run(["scan", "/definitely/not/here"]);
     expect(r.status).toBe(2);

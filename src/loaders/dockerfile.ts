@@ -33,12 +33,17 @@ interface Range {
   end: { line: number; character: number };
 }
 
-/** File names that are Dockerfiles: Dockerfile, Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile(.*). */
+/** File names that are Dockerfiles: Dockerfile, Dockerfile.*, Dockerfile-*, *.Dockerfile, *.dockerfile, Containerfile(.*). */
 export function isDockerfileName(base: string): boolean {
   const b = base.toLowerCase();
   if (b.endsWith(".dockerignore") || b.endsWith(".md") || b.endsWith(".txt")) return false;
-  return b === "dockerfile" || b === "containerfile" || b.startsWith("dockerfile.") || b.startsWith("containerfile.") || b.endsWith(".dockerfile") || b.endsWith(".containerfile");
+  return /^(dockerfile|containerfile)([.\-_].+)?$/.test(b) || b.endsWith(".dockerfile") || b.endsWith(".containerfile");
 }
+
+const DIRECTIVES = new Set(["syntax", "escape", "check"]);
+
+/** Instructions that take `--name=value` flags. */
+const FLAGGED = new Set(["FROM", "COPY", "ADD", "RUN", "HEALTHCHECK"]);
 
 const WINDOWS_BASE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)([:/@-]|$)|mcr\.microsoft\.com\/windows/i;
 const POSIX_SHELLS = /(^|\/)(sh|bash|dash|ash|zsh|ksh|mksh|busybox)$/;
@@ -52,34 +57,48 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const offsetOf = (p: { line: number; character: number }): number => (lineStarts[p.line] ?? text.length) + p.character;
-  const ranges = new Map<string, Range>();
-  const scriptMaps = new Map<string, number[]>();
+  // Ranges by path object (rules report the very path arrays of the model's nodes, so identity lookups suffice),
+  // and the offset maps of parsed shell text by the string form of their prefix (looked up only for findings).
+  const ranges = new Map<YamlPath, Range>();
+  const instructionRanges: Range[] = [];
+  const scriptMaps = new Map<string, OffsetMap>();
   const key = (path: YamlPath): string => path.join("\u0000");
 
   const ast = DockerfileParser.parse(text);
   const escape = ast.getEscapeCharacter();
-  const directives: Directive[] = ast.getDirectives().map((d) => ({ name: d.getName().toLowerCase(), value: d.getValue(), line: d.getRange().start.line + 1 }));
+  const directives: Directive[] = [];
   const comments: Comment[] = ast.getComments().map((c) => ({ text: c.getContent(), line: c.getRange().start.line + 1 }));
+  // Only syntax, escape and check are parser directives; BuildKit reads other `# key=value` lines at the top as comments.
+  for (const d of ast.getDirectives()) {
+    const name = d.getName().toLowerCase();
+    const line = d.getRange().start.line + 1;
+    if (DIRECTIVES.has(name)) directives.push({ name, value: d.getValue(), line });
+    else comments.unshift({ text: text.slice(lineStarts[line - 1]!, (lineStarts[line] ?? text.length + 1) - 1).replace(/^\s*#\s?/, "").replace(/\r$/, ""), line });
+  }
+  comments.sort((a, b) => a.line - b.line);
 
   const instructions: Instruction[] = [];
   const build = (node: AstInstruction, index: number, path: YamlPath, stage: number | undefined): Instruction => {
     const range = node.getRange();
-    ranges.set(key(path), range);
+    ranges.set(path, range);
+    if (path.length === 2) instructionRanges[index] = range;
     const keyword = node.getKeyword().toUpperCase();
-    const argsRange = node.getArgumentsRange();
+    // dockerfile-ast recomputes the argument list on every getter, so each is called once and only where it matters.
+    const args = node.getArguments();
+    const argsRange = args.length > 0 ? { start: args[0]!.getRange().start, end: args[args.length - 1]!.getRange().end } : null;
     const rawArgs = argsRange ? text.slice(offsetOf(argsRange.start), offsetOf(argsRange.end)) : "";
     const words: DockerWord[] = [];
-    node.getArguments().forEach((a, i) => {
+    args.forEach((a, i) => {
       const p = [...path, "word", i];
-      ranges.set(key(p), a.getRange());
+      ranges.set(p, a.getRange());
       words.push({ value: a.getValue(), path: p });
     });
     const flags: DockerFlag[] = [];
     const withFlags = node as unknown as { getFlags?: () => { getName(): string; getValue(): string | null; getRange(): Range }[] };
-    if (typeof withFlags.getFlags === "function") {
+    if (FLAGGED.has(keyword) && typeof withFlags.getFlags === "function") {
       withFlags.getFlags().forEach((f, i) => {
         const p = [...path, "flag", i];
-        ranges.set(key(p), f.getRange());
+        ranges.set(p, f.getRange());
         flags.push({ name: f.getName().toLowerCase(), value: f.getValue() ?? undefined, path: p });
       });
     }
@@ -90,36 +109,23 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
     if ((keyword === "ENV" || keyword === "ARG" || keyword === "LABEL") && typeof withProps.getProperties === "function") {
       withProps.getProperties().forEach((pr, i) => {
         const p = [...path, "property", i];
-        ranges.set(key(p), pr.getNameRange());
-        const vr = pr.getValueRange();
-        if (vr) ranges.set(key([...p, "value"]), vr);
+        ranges.set(p, pr.getNameRange());
         properties.push({ name: pr.getName(), value: pr.getValue() ?? undefined, path: p });
       });
     }
     let form: Instruction["form"];
     let exec: string[] | undefined;
     if (keyword === "RUN" || keyword === "CMD" || keyword === "ENTRYPOINT" || keyword === "SHELL" || keyword === "HEALTHCHECK") {
-      const j = node as unknown as { getOpeningBracket?: () => unknown; getJSONStrings?: () => { getValue(): string }[] };
-      let jsonNode: typeof j = j;
-      if (keyword === "HEALTHCHECK") jsonNode = {};
-      const execParsed = execForm(keyword === "HEALTHCHECK" ? healthcheckCommand(rawArgs) : stripRunFlags(rawArgs, keyword));
-      if (execParsed) {
-        form = "exec";
-        exec = execParsed;
-      } else if (typeof jsonNode.getOpeningBracket === "function" && jsonNode.getOpeningBracket() !== null && typeof jsonNode.getJSONStrings === "function") {
-        form = "exec";
-        exec = jsonNode.getJSONStrings().map((s) => safeJsonString(s.getValue()));
-      } else {
-        form = "shell";
-      }
+      exec = execForm(keyword === "HEALTHCHECK" ? healthcheckCommand(rawArgs) : stripRunFlags(rawArgs, keyword));
+      form = exec ? "exec" : "shell";
     }
     const heredocs: Heredoc[] = [];
     const withHeredocs = node as unknown as { getHeredocs?: () => { getName(): string; getContentRange(): Range | null; getNameRange(): Range }[] };
-    if (typeof withHeredocs.getHeredocs === "function") {
+    if (rawArgs.includes("<<") && typeof withHeredocs.getHeredocs === "function") {
       withHeredocs.getHeredocs().forEach((h, i) => {
         const p = [...path, "heredoc", i];
         const cr = h.getContentRange();
-        ranges.set(key(p), cr ?? h.getNameRange());
+        ranges.set(p, cr ?? h.getNameRange());
         heredocs.push({ name: h.getName(), content: cr ? text.slice(offsetOf(cr.start), offsetOf(cr.end)) : "", path: p });
       });
     }
@@ -213,7 +219,7 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
     if (ins.keyword !== "RUN" && ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT" && ins.keyword !== "HEALTHCHECK") return;
     const start = (ins as Instruction & { argsStart?: number }).argsStart;
     if (start === undefined) return;
-    const range = ranges.get(key(ins.path))!;
+    const range = ranges.get(ins.path)!;
     let end = offsetOf(range.end);
     // The command of a RUN with heredocs is its first line; the bodies are parsed on their own when a shell reads them.
     if (ins.heredocs.length > 0) {
@@ -236,10 +242,9 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
       const bodyRunsInShell = heredocBodiesAreScripts(script);
       ins.heredocs.forEach((h, i) => {
         if (!bodyRunsInShell) return;
-        const hr = ranges.get(key(h.path))!;
-        const hs = offsetOf(hr.start);
+        const hr = ranges.get(h.path)!;
         const body = shell.parse(h.content, [...ins.path, "heredoc", i, "shell"]);
-        scriptMaps.set(key([...ins.path, "heredoc", i, "shell"]), Array.from({ length: h.content.length + 1 }, (_, k) => hs + k));
+        scriptMaps.set(key([...ins.path, "heredoc", i, "shell"]), new OffsetMap([0], [offsetOf(hr.start)]));
         parts.push(body);
       });
     }
@@ -269,15 +274,14 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
         const s = p[at + 1];
         const e = p[at + 2];
         if (map && typeof s === "number" && typeof e === "number") {
-          const a = position(lineStarts, map[Math.min(s, map.length - 1)] ?? 0);
-          const b = position(lineStarts, (map[Math.max(s, Math.min(e, map.length) - 1)] ?? 0) + 1);
+          const a = position(lineStarts, map.toFile(s));
+          const b = position(lineStarts, map.toFile(Math.max(s, e - 1)) + 1);
           return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, exact: true };
         }
       }
-      for (let n = p.length; n > 0; n--) {
-        const r = ranges.get(key(p.slice(0, n)));
-        if (r) return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1, exact: n === p.length };
-      }
+      const exact = ranges.get(p);
+      const r = exact ?? (p[0] === "instructions" && typeof p[1] === "number" ? instructionRanges[p[1]] : undefined);
+      if (r) return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1, exact: exact !== undefined };
       return { line: 1, column: 1, exact: false };
     },
   });
@@ -296,37 +300,61 @@ function position(lineStarts: number[], offset: number): { line: number; column:
   return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
 }
 
+/** Maps offsets of a joined text back to file offsets: segments of contiguous text, searched by binary search. */
+export class OffsetMap {
+  constructor(
+    /** Start offset of each segment in the joined text (ascending, first is 0). */
+    private readonly textStarts: number[],
+    /** File offset of each segment's first character. */
+    private readonly fileStarts: number[],
+  ) {}
+
+  toFile(offset: number): number {
+    const t = this.textStarts;
+    let lo = 0;
+    let hi = t.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (t[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.fileStarts[lo]! + (offset - t[lo]!);
+  }
+}
+
+const CONTINUATION = { "\\": /\\[ \t]*\r?$/, "`": /`[ \t]*\r?$/ } as Record<string, RegExp>;
+
 /**
  * Joins continuation lines as BuildKit does: the escape character at the end of a line (trailing blanks allowed)
- * removes itself and the newline; inside a continuation, comment lines and empty lines are dropped. `map[i]` is the
- * file offset of the joined text's character i.
+ * removes itself and the newline; inside a continuation, comment lines and empty lines are dropped. `map` turns
+ * offsets of the joined text into file offsets (`base` is the file offset of `raw`).
  */
-export function joinContinuations(raw: string, escape: string, base = 0): { text: string; map: number[] } {
+export function joinContinuations(raw: string, escape: string, base = 0): { text: string; map: OffsetMap } {
+  if (!raw.includes("\n")) return { text: raw.endsWith("\r") ? raw.slice(0, -1) : raw, map: new OffsetMap([0], [base]) };
+  const cont = CONTINUATION[escape] ?? CONTINUATION["\\"]!;
   const lines = raw.split("\n");
-  let text = "";
-  const map: number[] = [];
+  const parts: string[] = [];
+  const textStarts: number[] = [];
+  const fileStarts: number[] = [];
+  let length = 0;
   let offset = base;
   let continuing = false;
   for (let li = 0; li < lines.length; li++) {
-    let line = lines[li]!;
+    const line = lines[li]!;
     const lineOffset = offset;
     offset += line.length + 1;
-    if (line.endsWith("\r")) line = line.slice(0, -1);
-    if (continuing && (/^\s*#/.test(line) || line.trim() === "")) continue;
-    const m = new RegExp(`${escape === "`" ? "`" : "\\\\"}[ \\t]*$`).exec(line);
-    const body = m ? line.slice(0, m.index) : line;
-    for (let i = 0; i < body.length; i++) {
-      text += body[i];
-      map.push(lineOffset + i);
-    }
+    if (continuing && (line.trim() === "" || /^\s*#/.test(line))) continue;
+    const m = cont.exec(line);
+    let body = m ? line.slice(0, m.index) : line;
+    if (!m && body.endsWith("\r")) body = body.slice(0, -1);
     continuing = m !== null;
-    if (!continuing && li < lines.length - 1) {
-      text += "\n";
-      map.push(lineOffset + line.length);
-    }
+    const newline = !continuing && li < lines.length - 1;
+    textStarts.push(length);
+    fileStarts.push(lineOffset);
+    parts.push(newline ? `${body}\n` : body);
+    length += body.length + (newline ? 1 : 0);
   }
-  map.push(offset);
-  return { text, map };
+  return { text: parts.join(""), map: new OffsetMap(textStarts.length > 0 ? textStarts : [0], fileStarts.length > 0 ? fileStarts : [base]) };
 }
 
 /** Length of RUN's leading `--mount=... --network=...` flags, which BuildKit consumes before the command. */
@@ -353,15 +381,6 @@ function execForm(raw: string): string[] | undefined {
     return Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function safeJsonString(s: string): string {
-  try {
-    const v: unknown = JSON.parse(s);
-    return typeof v === "string" ? v : s;
-  } catch {
-    return s.replace(/^"|"$/g, "");
   }
 }
 

@@ -13,6 +13,8 @@ export interface ShellParser {
 }
 
 let pending: Promise<ShellParser> | undefined;
+/** Pipeline ids are unique across scripts, so rules may key by them. */
+let pipelineIds = 0;
 
 /** The shared parser, created on first use. */
 export function loadShellParser(): Promise<ShellParser> {
@@ -52,7 +54,6 @@ const DECLARATIONS = new Set(["export", "declare", "typeset", "readonly", "local
 
 class Builder {
   readonly commands: ShellCommand[] = [];
-  private pipelines = 0;
 
   constructor(
     private readonly text: string,
@@ -64,7 +65,7 @@ class Builder {
   }
 
   /** Walks statements; `substituted` marks commands inside $(...) or <(...). Returns the commands it added. */
-  visit(node: TsNode, substituted: boolean, pipeline?: { id: number; index: number; size: number }): ShellCommand[] {
+  visit(node: TsNode, substituted: boolean, pipeline?: ShellCommand["pipeline"]): ShellCommand[] {
     const added: ShellCommand[] = [];
     switch (node.type) {
       case "command": {
@@ -84,8 +85,15 @@ class Builder {
       }
       case "pipeline": {
         const parts = node.namedChildren.filter((c): c is TsNode => c !== null && c.type !== "comment");
-        const id = ++this.pipelines;
-        parts.forEach((c, index) => added.push(...this.visit(c, substituted, { id, index, size: parts.length })));
+        const id = ++pipelineIds;
+        const of: ShellCommand[] = [];
+        parts.forEach((c, index) => {
+          const cmds = this.visit(c, substituted, { id, index, size: parts.length, of });
+          // The element of the pipeline is the command at its top (a redirected or compound element holds several).
+          const own = cmds.find((x) => x.pipeline?.id === id);
+          if (own) of[index] = own;
+          added.push(...cmds);
+        });
         return added;
       }
       case "redirected_statement": {

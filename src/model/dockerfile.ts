@@ -52,8 +52,11 @@ export interface ShellCommand {
   args: ShellWord[];
   /** `NAME=value` words before the command, and the arguments of export/declare/readonly/local. */
   assignments: { name: string; value: ShellWord | undefined }[];
-  /** Position in a pipeline (`a | b`): the pipeline's id in the script and this command's index in it. */
-  pipeline: { id: number; index: number; size: number } | undefined;
+  /**
+   * Position in a pipeline (`a | b`): the pipeline's id (unique in the process), this command's index in it, its
+   * size, and its commands in order (`of`).
+   */
+  pipeline: { id: number; index: number; size: number; of: ShellCommand[] } | undefined;
   /** Output redirections and input sources: `> file`, `< file`, `<<EOF`. */
   redirects: { operator: string; target: ShellWord | undefined }[];
   /** Inside `$(...)`, backquotes or `<(...)`. */

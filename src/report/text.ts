@@ -39,7 +39,7 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     const byObject = new Map<string, Finding[]>();
     for (const f of findings) {
       const o = f.object;
-      const key = o ? `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}` : "(file)";
+      const key = !o ? "(file)" : o.kind === "Dockerfile" && o.apiVersion === undefined ? `stage ${o.name}` : `${o.kind} ${o.namespace ? `${o.namespace}/` : ""}${o.name}`;
       const list = byObject.get(key) ?? [];
       list.push(f);
       byObject.set(key, list);

@@ -12,6 +12,7 @@ import { loadManifestText } from "../loaders/manifest.js";
 import { loadShellParser } from "../loaders/shell.js";
 import type { Finding } from "../model/finding.js";
 import { KubeVersion } from "../model/kube-version.js";
+import type { Resource } from "../model/resource.js";
 
 const shell = await loadShellParser();
 
@@ -23,6 +24,8 @@ export interface ValidCase {
    */
   manifest?: string | object | object[];
   dockerfile?: string;
+  /** Dockerfiles scanned together with the manifest, by path (for rules that join images and workloads). */
+  dockerfiles?: Record<string, string>;
   params?: Record<string, unknown>;
   kubeVersion?: string;
 }
@@ -49,11 +52,17 @@ export function runRuleOn(module: RuleModule, c: ValidCase): Finding[] {
   const text = typeof source === "string" ? source : (Array.isArray(source) ? source : [source]).map((o) => stringify(o)).join("---\n");
   const loaded = rule.target === "dockerfile" ? loadDockerfileText(text, "Dockerfile", shell) : loadManifestText(text, "test.yaml");
   if (loaded.problems.length > 0) throw new Error(`test ${rule.target === "dockerfile" ? "Dockerfile" : "manifest"} does not load: ${loaded.problems.map((p) => p.message).join("; ")}`);
-  const result = runRules(loaded.resources, {
+  const resources: Resource[] = [...loaded.resources];
+  for (const [file, content] of Object.entries(c.dockerfiles ?? {})) {
+    const d = loadDockerfileText(content, file, shell);
+    if (d.problems.length > 0) throw new Error(`test Dockerfile ${file} does not load: ${d.problems.map((p) => p.message).join("; ")}`);
+    resources.push(...d.resources);
+  }
+  const result = runRules(resources, {
     rules: [{ rule, severity: rule.severity, params: makeParams(rule.id, rule.params, c.params), waivable: true }],
     kubeVersion: c.kubeVersion ? KubeVersion.parse(c.kubeVersion) : KubeVersion.DEFAULT,
     defaultNamespace: "default",
-  }, new Inventory(loaded.resources, "default"));
+  }, new Inventory(resources, "default"));
   const internal = result.findings.filter((f) => f.ruleId === "internal-error");
   if (internal.length > 0) throw new Error(internal.map((f) => f.message).join("; "));
   return result.findings;

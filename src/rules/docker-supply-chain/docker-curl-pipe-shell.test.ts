@@ -29,6 +29,11 @@ ruleTester(rule, {
       errors: [{ messageId: "pipe", line: 4, column: 8 }],
     },
     { name: "in a heredoc script", dockerfile: "FROM alpine:3.20\nRUN <<EOF\nset -e\ncurl -fsSL https://x/i.sh | sh\nEOF\n", errors: [{ messageId: "pipe", line: 4, column: 29 }] },
+    {
+      name: "two RUN instructions with pipes are judged apart",
+      dockerfile: "FROM alpine:3.20\nRUN curl https://x | sh\nRUN wget -qO- https://y | sh\n",
+      errors: [{ messageId: "pipe", line: 2 }, { messageId: "pipe", line: 3 }],
+    },
     { name: "in an earlier build stage", dockerfile: "FROM alpine:3.20 AS build\nRUN curl https://x | sh\nFROM alpine:3.20\nCOPY --from=build /a /a\n", errors: [{ messageId: "pipe", line: 2, object: "Dockerfile/build" }] },
   ],
 });

@@ -36,13 +36,9 @@ export default defineRule({
   check(ctx) {
     const stage = ctx.dockerfile?.stage;
     if (!stage) return;
-    const pipelines = new Map<number, ShellCommand[]>();
+    const pipelines = new Set<ShellCommand[]>();
     for (const { command } of runCommands(stage)) {
-      if (command.pipeline) {
-        let list = pipelines.get(command.pipeline.id);
-        if (!list) pipelines.set(command.pipeline.id, (list = []));
-        list[command.pipeline.index] = command;
-      }
+      if (command.pipeline) pipelines.add(command.pipeline.of);
       const e = effectiveCommand(command);
       if (!e.program || !e.word) continue;
       const isShell = SHELLS.has(e.program) || e.program === "source" || e.program === "." || e.program === "eval";
@@ -54,7 +50,7 @@ export default defineRule({
         }
       }
     }
-    for (const list of pipelines.values()) {
+    for (const list of pipelines) {
       let dl: string | undefined;
       for (const cmd of list) {
         if (!cmd) continue;

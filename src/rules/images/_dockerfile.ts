@@ -1,111 +1,19 @@
 // What user the image built by a Dockerfile runs as, and which workload images a Dockerfile of the scan builds.
 //
-// Contract with the loader (Dockerfiles are not loaded as objects yet): a Dockerfile of the scan is a Resource of kind
-// `Dockerfile` whose `object.text` is the file's content; its path is `object.path` when set, else `metadata.name`,
-// else `source.file`. The rule reports nothing while no such objects exist.
+// Dockerfiles of the scan are the inventory's objects of kind Dockerfile (one per stage, src/loaders/dockerfile.ts); a
+// Dockerfile is named by its file as given on the command line.
 import path from "node:path";
 import type { Inventory } from "../../engine/inventory.js";
 import { type ImageRef, hasTemplate, imageBaseName, imageName, parseImage } from "../../model/image.js";
-import type { Resource } from "../../model/resource.js";
+import { DockerfileResource, type Dockerfile, type Instruction, type Stage } from "../../model/dockerfile.js";
+import { substituteArgs } from "../../loaders/dockerfile.js";
 import { isObject } from "../../model/types.js";
 import { asArray } from "../../model/values.js";
-
-export interface Instruction {
-  keyword: string;
-  args: string;
-  /** 1-based line of the instruction in the Dockerfile. */
-  line: number;
-}
-
-/** Splits a Dockerfile into instructions: comments, parser directives, line continuations and heredoc bodies handled. */
-export function parseInstructions(text: string): Instruction[] {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  let escape = "\\";
-  // Parser directives (`# escape=``) come first, before any instruction or blank line.
-  for (const l of lines) {
-    const m = /^#\s*([a-z]+)\s*=\s*(\S+)\s*$/i.exec(l);
-    if (!m) break;
-    if (m[1]!.toLowerCase() === "escape" && (m[2] === "`" || m[2] === "\\")) escape = m[2];
-  }
-  const out: Instruction[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const first = lines[i]!;
-    const start = i + 1;
-    i++;
-    if (/^\s*(#|$)/.test(first)) continue;
-    let logical = first;
-    while (logical.trimEnd().endsWith(escape) && i < lines.length) {
-      logical = logical.trimEnd().slice(0, -1);
-      // Comment lines inside a continued instruction are dropped.
-      while (i < lines.length && /^\s*#/.test(lines[i]!)) i++;
-      if (i < lines.length) logical += ` ${lines[i]!}`;
-      i++;
-    }
-    const m = /^\s*([A-Za-z]+)\s*(.*)$/.exec(logical);
-    if (!m) continue;
-    const keyword = m[1]!.toUpperCase();
-    const args = m[2]!.trim();
-    out.push({ keyword, args, line: start });
-    // Heredocs (RUN <<EOF … EOF): skip their bodies.
-    for (const h of args.matchAll(/<<-?\s*["']?([A-Za-z_][\w]*)["']?/g)) {
-      const end = h[1]!;
-      while (i < lines.length && lines[i]!.trim() !== end) i++;
-      i++;
-    }
-  }
-  return out;
-}
 
 export type UserVerdict =
   | { runsAs: "root"; line?: number; reason: string }
   | { runsAs: "non-root" }
   | { runsAs: "unknown" };
-
-interface Stage {
-  from: string;
-  name: string | undefined;
-  instructions: Instruction[];
-}
-
-function stagesOf(ins: Instruction[]): { globalArgs: Map<string, string>; stages: Stage[] } {
-  const globalArgs = new Map<string, string>();
-  const stages: Stage[] = [];
-  for (const x of ins) {
-    if (x.keyword === "FROM") {
-      const words = x.args.split(/\s+/).filter((w) => !w.startsWith("--"));
-      const asAt = words.findIndex((w) => w.toLowerCase() === "as");
-      stages.push({ from: words[0] ?? "", name: asAt >= 0 ? words[asAt + 1]?.toLowerCase() : undefined, instructions: [] });
-    } else if (stages.length === 0) {
-      if (x.keyword === "ARG") for (const [k, v] of argDefaults(x.args)) globalArgs.set(k, v);
-    } else {
-      stages[stages.length - 1]!.instructions.push(x);
-    }
-  }
-  return { globalArgs, stages };
-}
-
-function argDefaults(args: string): [string, string][] {
-  const out: [string, string][] = [];
-  for (const w of args.split(/\s+/)) {
-    const m = /^([A-Za-z_]\w*)=(.*)$/.exec(w);
-    if (m) out.push([m[1]!, m[2]!.replace(/^["']|["']$/g, "")]);
-  }
-  return out;
-}
-
-/** Replaces $VAR, ${VAR} and ${VAR:-default}; undefined when a variable is unknown. */
-function substitute(s: string, vars: Map<string, string>): string | undefined {
-  let unknown = false;
-  const out = s.replace(/\$\{([A-Za-z_]\w*)(?::?-([^}]*))?\}|\$([A-Za-z_]\w*)/g, (_, a: string | undefined, def: string | undefined, b: string | undefined) => {
-    const v = vars.get((a ?? b)!);
-    if (v !== undefined && v !== "") return v;
-    if (def !== undefined) return def;
-    unknown = true;
-    return "";
-  });
-  return unknown ? undefined : out;
-}
 
 function isRootUser(user: string): boolean {
   const u = user.split(":")[0]!.trim();
@@ -118,44 +26,37 @@ function baseRunsNonRoot(ref: ImageRef): boolean {
   return /non-?root|unprivileged|rootless/.test(text);
 }
 
-/** The user the final stage of a Dockerfile runs as. */
-export function finalStageUser(text: string): UserVerdict {
-  const { globalArgs, stages } = stagesOf(parseInstructions(text));
-  if (stages.length === 0) return { runsAs: "unknown" };
-  const byName = new Map<string, number>();
-  stages.forEach((s, i) => {
-    if (s.name !== undefined) byName.set(s.name, i);
-  });
-  const verdictOf = (index: number, depth: number): UserVerdict => {
-    const stage = stages[index]!;
-    if (depth > stages.length) return { runsAs: "unknown" };
-    const vars = new Map(globalArgs);
-    let user: Instruction | undefined;
-    let userVars = vars;
-    for (const x of stage.instructions) {
-      if (x.keyword === "ARG") for (const [k, v] of argDefaults(x.args)) vars.set(k, v);
-      if (x.keyword === "ENV") for (const [k, v] of argDefaults(x.args)) vars.set(k, v);
-      if (x.keyword === "USER") {
-        user = x;
-        userVars = new Map(vars);
+/** The user the final stage of a Dockerfile runs as: its last USER, else that of the stage it builds on, else the base image's. */
+export function finalStageUser(df: Dockerfile): UserVerdict {
+  const final = df.stages[df.stages.length - 1];
+  if (!final) return { runsAs: "unknown" };
+  const verdictOf = (stage: Stage, depth: number): UserVerdict => {
+    if (depth > df.stages.length) return { runsAs: "unknown" };
+    const vars = new Map<string, string | undefined>();
+    for (const a of df.globalArgs) vars.set(a.name, a.value);
+    let user: { instruction: Instruction; value: string | undefined } | undefined;
+    for (const ins of stage.instructions) {
+      if (ins.keyword === "ARG") for (const p of ins.properties) vars.set(p.name, p.value ?? vars.get(p.name));
+      if (ins.keyword === "ENV") for (const p of ins.properties) vars.set(p.name, p.value);
+      if (ins.keyword === "USER") {
+        const args = [...vars].map(([name, value]) => ({ name, value, path: [] }));
+        user = { instruction: ins, value: substituteArgs(ins.args.trim(), args) };
       }
     }
     if (user) {
-      const value = substitute(user.args, userVars);
-      if (value === undefined || value === "") return { runsAs: "unknown" };
-      return isRootUser(value) ? { runsAs: "root", line: user.line, reason: `USER ${user.args}` } : { runsAs: "non-root" };
+      if (user.value === undefined || user.value === "") return { runsAs: "unknown" };
+      return isRootUser(user.value) ? { runsAs: "root", line: user.instruction.line, reason: `USER ${user.instruction.args.trim()}` } : { runsAs: "non-root" };
     }
-    const from = substitute(stage.from, globalArgs);
+    if (stage.baseStage !== undefined) return verdictOf(df.stages[stage.baseStage]!, depth + 1);
+    const from = stage.baseResolved;
     if (from === undefined || from === "") return { runsAs: "unknown" };
-    const parent = byName.get(from.toLowerCase());
-    if (parent !== undefined && parent < index) return verdictOf(parent, depth + 1);
     if (from.toLowerCase() === "scratch") return { runsAs: "root", reason: "no USER, FROM scratch" };
     const ref = parseImage(from);
     if (ref.templated || ref.problems.length > 0) return { runsAs: "unknown" };
     if (baseRunsNonRoot(ref)) return { runsAs: "non-root" };
     return { runsAs: "root", reason: `no USER in the final stage, which starts FROM ${from}` };
   };
-  return verdictOf(stages.length - 1, 0);
+  return verdictOf(final, 0);
 }
 
 /** Folder names that say nothing about the image a Dockerfile builds. */
@@ -213,16 +114,11 @@ function normalizePath(p: string): string {
   return path.posix.normalize(p.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 
-export function dockerfilePath(r: Resource): string {
-  if (typeof r.object.path === "string" && r.object.path !== "") return normalizePath(r.object.path);
-  return normalizePath(r.name !== "" ? r.name : r.source.file);
-}
-
 function buildIndex(inv: Inventory): DockerfileIndex {
   const files = new Map<string, UserVerdict>();
   for (const r of inv.ofKind("Dockerfile")) {
-    if (typeof r.object.text !== "string") continue;
-    files.set(dockerfilePath(r), finalStageUser(r.object.text));
+    if (!(r instanceof DockerfileResource) || !r.stage.isFinal) continue;
+    files.set(normalizePath(r.dockerfile.file), finalStageUser(r.dockerfile));
   }
   const skaffold = new Map<string, BuiltImage>();
   const byName = new Map<string, BuiltImage[]>();
