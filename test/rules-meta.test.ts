@@ -48,6 +48,12 @@ describe("rule registry", () => {
     expect(wanted.filter((id) => !RULE_MODULES.some((r) => r.id === id))).toEqual([]);
   });
 
+  it("implements every Dockerfile rule of the catalogue that can be decided from files", () => {
+    const wanted = CATALOG.filter((c) => c.target === "dockerfile" && (c.needs === "manifest" || c.needs === "inventory")).map((c) => c.id);
+    expect(wanted.length).toBeGreaterThan(40);
+    expect(wanted.filter((id) => !RULE_MODULES.some((r) => r.id === id))).toEqual([]);
+  });
+
   it("implements every Pod Security Standards control of the catalogue", () => {
     const pss = CATALOG.filter((c) => c.pss).map((c) => c.id).sort();
     expect(pss.filter((id) => !RULE_MODULES.some((r) => r.id === id))).toEqual([]);

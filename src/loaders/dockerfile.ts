@@ -2,7 +2,7 @@
 // heredocs and parser directives; RUN text in shell form is joined as BuildKit joins it (escaped newlines removed,
 // comment and empty lines inside a continuation dropped) and parsed with tree-sitter-bash, keeping a map from every
 // character back to the file so findings point at the exact word. Each stage becomes one object of kind Dockerfile.
-import { DockerfileParser, type Instruction as AstInstruction } from "dockerfile-ast";
+import { DockerfileParser, type Instruction as AstInstruction, Instruction as AstInstructionClass } from "dockerfile-ast";
 import type {
   Comment,
   Directive,
@@ -84,7 +84,9 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
     if (path.length === 2) instructionRanges[index] = range;
     const keyword = node.getKeyword().toUpperCase();
     // dockerfile-ast recomputes the argument list on every getter, so each is called once and only where it matters.
-    const args = node.getArguments();
+    // Modifiable instructions (FROM, COPY, RUN, ...) override getArguments to drop flags, re-splitting the text
+    // several times; the base splitter is called once and flags are taken from the leading `--name=value` words.
+    const args = AstInstructionClass.prototype.getArguments.call(node);
     const argsRange = args.length > 0 ? { start: args[0]!.getRange().start, end: args[args.length - 1]!.getRange().end } : null;
     const rawArgs = argsRange ? text.slice(offsetOf(argsRange.start), offsetOf(argsRange.end)) : "";
     const words: DockerWord[] = [];
@@ -94,16 +96,15 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
       words.push({ value: a.getValue(), path: p });
     });
     const flags: DockerFlag[] = [];
-    const withFlags = node as unknown as { getFlags?: () => { getName(): string; getValue(): string | null; getRange(): Range }[] };
-    if (FLAGGED.has(keyword) && typeof withFlags.getFlags === "function") {
-      withFlags.getFlags().forEach((f, i) => {
-        const p = [...path, "flag", i];
-        ranges.set(p, f.getRange());
-        flags.push({ name: f.getName().toLowerCase(), value: f.getValue() ?? undefined, path: p });
-      });
+    const leading = FLAGGED.has(keyword) ? args.findIndex((a) => !a.getValue().startsWith("--")) : 0;
+    const flagCount = leading < 0 ? args.length : leading;
+    for (let i = 0; i < flagCount; i++) {
+      const v = args[i]!.getValue().slice(2);
+      const eq = v.indexOf("=");
+      flags.push({ name: (eq < 0 ? v : v.slice(0, eq)).toLowerCase(), value: eq < 0 ? undefined : v.slice(eq + 1), path: words[i]!.path });
     }
     // dockerfile-ast counts flags of FROM/COPY/... as arguments when they are not recognised; drop them from words.
-    const flagWords = words.filter((w) => !w.value.startsWith("--"));
+    const flagWords = words.slice(flagCount);
     const properties: KeyValue[] = [];
     const withProps = node as unknown as { getProperties?: () => { getName(): string; getValue(): string | null; getNameRange(): Range; getValueRange(): Range | null }[] };
     if ((keyword === "ENV" || keyword === "ARG" || keyword === "LABEL") && typeof withProps.getProperties === "function") {
@@ -139,7 +140,7 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
       index,
       keyword,
       args: joinContinuations(rawArgs, escape).text,
-      words: keyword === "RUN" || keyword === "CMD" || keyword === "ENTRYPOINT" ? words : flagWords,
+      words: flagWords,
       flags,
       form,
       exec,

@@ -74,7 +74,57 @@ import deprecatedApiVersion from "./integrity/deprecated-api-version.js";
 import deprecatedK8sImageRegistry from "./images/deprecated-k8s-image-registry.js";
 import deprecatedServiceAccountField from "./service-accounts/deprecated-service-account-field.js";
 import dnsConfigNdots from "./availability/dns-config-ndots.js";
+import dockerAddInsteadOfCopy from "./docker-supply-chain/docker-add-instead-of-copy.js";
+import dockerAptPinVersions from "./docker-supply-chain/docker-apt-pin-versions.js";
+import dockerAptUseAptGet from "./docker-supply-chain/docker-apt-use-apt-get.js";
+import dockerChpasswd from "./docker-user/docker-chpasswd.js";
+import dockerConsecutiveRun from "./docker-hygiene/docker-consecutive-run.js";
+import dockerCopyEntireFs from "./docker-hygiene/docker-copy-entire-fs.js";
+import dockerCopyFromSelf from "./docker-hygiene/docker-copy-from-self.js";
+import dockerCopyFromUndefined from "./docker-hygiene/docker-copy-from-undefined.js";
+import dockerCopyMultiArgsSlash from "./docker-hygiene/docker-copy-multi-args-slash.js";
+import dockerCopyRelativeNoWorkdir from "./docker-hygiene/docker-copy-relative-no-workdir.js";
 import dockerCurlPipeShell from "./docker-supply-chain/docker-curl-pipe-shell.js";
+import dockerDistUpgrade from "./docker-supply-chain/docker-dist-upgrade.js";
+import dockerDuplicateStageAlias from "./docker-base-image/docker-duplicate-stage-alias.js";
+import dockerEnvSelfReference from "./docker-hygiene/docker-env-self-reference.js";
+import dockerExposePortRange from "./docker-runtime/docker-expose-port-range.js";
+import dockerExposeSsh from "./docker-runtime/docker-expose-ssh.js";
+import dockerFromPlatform from "./docker-base-image/docker-from-platform.js";
+import dockerHealthcheckMissing from "./docker-runtime/docker-healthcheck-missing.js";
+import dockerInlineIgnoreUsed from "./docker-hygiene/docker-inline-ignore-used.js";
+import dockerInsecureCmd from "./docker-runtime/docker-insecure-cmd.js";
+import dockerInstructionOrder from "./docker-hygiene/docker-instruction-order.js";
+import dockerJsonCmd from "./docker-runtime/docker-json-cmd.js";
+import dockerLabels from "./docker-runtime/docker-labels.js";
+import dockerLatestTag from "./docker-base-image/docker-latest-tag.js";
+import dockerMaintainerDeprecated from "./docker-runtime/docker-maintainer-deprecated.js";
+import dockerMultipleCmd from "./docker-runtime/docker-multiple-cmd.js";
+import dockerMultipleEntrypoint from "./docker-runtime/docker-multiple-entrypoint.js";
+import dockerMultipleHealthcheck from "./docker-runtime/docker-multiple-healthcheck.js";
+import dockerNoInstallRecommends from "./docker-supply-chain/docker-no-install-recommends.js";
+import dockerNonNumericUser from "./docker-user/docker-non-numeric-user.js";
+import dockerNoninteractiveInstall from "./docker-supply-chain/docker-noninteractive-install.js";
+import dockerOnbuildMisuse from "./docker-hygiene/docker-onbuild-misuse.js";
+import dockerPackageCacheNotCleaned from "./docker-supply-chain/docker-package-cache-not-cleaned.js";
+import dockerPipefail from "./docker-hygiene/docker-pipefail.js";
+import dockerPkgPinVersions from "./docker-supply-chain/docker-pkg-pin-versions.js";
+import dockerPointlessCommands from "./docker-hygiene/docker-pointless-commands.js";
+import dockerReservedStageName from "./docker-base-image/docker-reserved-stage-name.js";
+import dockerRunCd from "./docker-hygiene/docker-run-cd.js";
+import dockerSecretInEnvArg from "./docker-secrets/docker-secret-in-env-arg.js";
+import dockerShellInstruction from "./docker-hygiene/docker-shell-instruction.js";
+import dockerSudo from "./docker-user/docker-sudo.js";
+import dockerTlsVerificationDisabled from "./docker-supply-chain/docker-tls-verification-disabled.js";
+import dockerUnsignedPackages from "./docker-supply-chain/docker-unsigned-packages.js";
+import dockerUntrustedRegistry from "./docker-base-image/docker-untrusted-registry.js";
+import dockerUpdateAlone from "./docker-supply-chain/docker-update-alone.js";
+import dockerUserRoot from "./docker-user/docker-user-root.js";
+import dockerUseraddWithoutL from "./docker-user/docker-useradd-without-l.js";
+import dockerWgetAndCurl from "./docker-supply-chain/docker-wget-and-curl.js";
+import dockerWgetProgress from "./docker-supply-chain/docker-wget-progress.js";
+import dockerWorkdirRelative from "./docker-hygiene/docker-workdir-relative.js";
+import dockerWorkdirSystemDir from "./docker-hygiene/docker-workdir-system-dir.js";
 import dropAllCapabilities from "./capabilities/drop-all-capabilities.js";
 import dropAnyCapability from "./capabilities/drop-any-capability.js";
 import dropNetRaw from "./capabilities/drop-net-raw.js";
@@ -288,7 +338,57 @@ export const RULE_MODULES: readonly RuleModule[] = [
   deprecatedK8sImageRegistry,
   deprecatedServiceAccountField,
   dnsConfigNdots,
+  dockerAddInsteadOfCopy,
+  dockerAptPinVersions,
+  dockerAptUseAptGet,
+  dockerChpasswd,
+  dockerConsecutiveRun,
+  dockerCopyEntireFs,
+  dockerCopyFromSelf,
+  dockerCopyFromUndefined,
+  dockerCopyMultiArgsSlash,
+  dockerCopyRelativeNoWorkdir,
   dockerCurlPipeShell,
+  dockerDistUpgrade,
+  dockerDuplicateStageAlias,
+  dockerEnvSelfReference,
+  dockerExposePortRange,
+  dockerExposeSsh,
+  dockerFromPlatform,
+  dockerHealthcheckMissing,
+  dockerInlineIgnoreUsed,
+  dockerInsecureCmd,
+  dockerInstructionOrder,
+  dockerJsonCmd,
+  dockerLabels,
+  dockerLatestTag,
+  dockerMaintainerDeprecated,
+  dockerMultipleCmd,
+  dockerMultipleEntrypoint,
+  dockerMultipleHealthcheck,
+  dockerNoInstallRecommends,
+  dockerNonNumericUser,
+  dockerNoninteractiveInstall,
+  dockerOnbuildMisuse,
+  dockerPackageCacheNotCleaned,
+  dockerPipefail,
+  dockerPkgPinVersions,
+  dockerPointlessCommands,
+  dockerReservedStageName,
+  dockerRunCd,
+  dockerSecretInEnvArg,
+  dockerShellInstruction,
+  dockerSudo,
+  dockerTlsVerificationDisabled,
+  dockerUnsignedPackages,
+  dockerUntrustedRegistry,
+  dockerUpdateAlone,
+  dockerUserRoot,
+  dockerUseraddWithoutL,
+  dockerWgetAndCurl,
+  dockerWgetProgress,
+  dockerWorkdirRelative,
+  dockerWorkdirSystemDir,
   dropAllCapabilities,
   dropAnyCapability,
   dropNetRaw,

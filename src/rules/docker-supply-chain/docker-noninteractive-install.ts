@@ -1,0 +1,136 @@
+import { defineRule } from "../../engine/rule-types.js";
+import { type Instruction, type ShellCommand, type Stage, effectiveCommand, runCommands } from "../../model/dockerfile.js";
+import { pipelineOf } from "../docker-hygiene/_run-context.js";
+import { type PackageCommand, argsAfterSubcommand, hasArg, hasShortFlag, isDryRun, packageCommand } from "../docker-hygiene/_install.js";
+
+// Runs on every stage. Reports a package-manager command that asks for confirmation unless told not to:
+// - apt-get / apt / aptitude install, upgrade, dist-upgrade, full-upgrade, remove, purge, autoremove, reinstall
+//   without -y / --yes / --assume-yes / -qq (apt-get's -qq implies -y) / -o APT::Get::Assume-Yes=true;
+// - yum / dnf / tdnf install, update, upgrade, remove, erase, reinstall, downgrade, groupinstall, ... without
+//   -y / --assumeyes (microdnf never prompts);
+// - zypper install/update/remove/patch/dist-upgrade (and short forms) without the global -n / --non-interactive
+//   or the subcommand's -y / --no-confirm;
+// - pacman -S / -R / -U without --noconfirm.
+// Not reported: dry runs (`apt-get install -s`, `dnf --assumeno`), commands fed by `yes |`, and stages where a RUN (in the stage or a stage it builds on)
+// writes an apt `Assume-Yes` setting or a yum/dnf `assumeyes` setting.
+const APT_SUBS = new Set(["install", "upgrade", "dist-upgrade", "full-upgrade", "remove", "purge", "autoremove", "reinstall", "build-dep", "safe-upgrade"]);
+const YUM_SUBS = new Set(["install", "update", "upgrade", "remove", "erase", "reinstall", "downgrade", "groupinstall", "groupupdate", "groupremove", "localinstall", "autoremove", "distro-sync", "swap", "update-minimal", "upgrade-minimal", "group", "module"]);
+const ZYPPER_SUBS = new Set(["install", "in", "update", "up", "remove", "rm", "patch", "dist-upgrade", "dup", "source-install", "si"]);
+
+export default defineRule({
+  id: "docker-noninteractive-install",
+  title: "Package install may prompt",
+  rationale:
+    "`apt-get install`, `yum install` and their relatives stop to ask \"Do you want to continue?\". A build has no one " +
+    "to answer, so the command aborts or the build depends on whatever default the tool picks. Builds should say " +
+    "explicitly that they accept the change.",
+  attack:
+    "This is a reliability issue more than an attack path: a build that fails or changes behaviour depending on how " +
+    "the tool handles a missing answer tends to be \"fixed\" in a hurry, for example by disabling checks, and that " +
+    "makes the image less predictable.",
+  remediation:
+    "Pass the non-interactive flag of the package manager: `apt-get install -y`, `yum install -y`, `dnf install -y`, " +
+    "`zypper --non-interactive install`, `pacman -S --noconfirm`.",
+  example: {
+    insecure: "FROM debian:12.5\nRUN apt-get update && apt-get install --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
+    secure: "FROM debian:12.5\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n",
+  },
+  messages: {
+    prompt: "`{{manager}} {{subcommand}}` runs without {{flag}} and may stop to ask for confirmation",
+  },
+  check(ctx) {
+    const view = ctx.dockerfile;
+    if (!view) return;
+    const { dockerfile, stage } = view;
+    const configured = configuredYes(dockerfile.stages, stage.index);
+    for (const { instruction, command } of runCommands(stage)) {
+      const p = packageCommand(command);
+      if (!p || !p.subcommand || isDryRun(p)) continue;
+      if (fedByYes(instruction, command)) continue;
+      const flag = missingFlag(p, configured);
+      if (flag) ctx.report({ messageId: "prompt", data: { manager: p.manager, subcommand: p.subcommand, flag }, path: p.word.path });
+    }
+  },
+});
+
+/** The flag that is missing, or undefined when the command cannot prompt. */
+function missingFlag(p: PackageCommand, configured: { apt: boolean; yum: boolean }): string | undefined {
+  const sub = p.subcommand!;
+  switch (p.family) {
+    case "apt": {
+      if (!APT_SUBS.has(sub) || configured.apt) return undefined;
+      if (hasShortFlag(p.args, "y") || hasArg(p.args, "--yes", "--assume-yes")) return undefined;
+      if (p.manager === "aptitude" && hasArg(p.args, "--assume-yes")) return undefined;
+      if (p.manager !== "aptitude" && quietLevel(p) >= 2) return undefined;
+      if (p.args.some((a, i) => /^(-o|--option)$/.test(p.args[i - 1]?.text ?? "") && /^APT::Get::Assume-Yes=(1|true|yes)$/i.test(a.text))) return undefined;
+      if (p.args.some((a) => /^-oAPT::Get::Assume-Yes=(1|true|yes)$/i.test(a.text) || /^--option=APT::Get::Assume-Yes=(1|true|yes)$/i.test(a.text))) return undefined;
+      return "-y";
+    }
+    case "yum": {
+      if (p.manager === "microdnf" || !YUM_SUBS.has(sub) || configured.yum) return undefined;
+      if (sub === "group" || sub === "module") {
+        const next = argsAfterSubcommand(p).find((a) => !a.text.startsWith("-"))?.text;
+        if (!next || !/^(install|remove|upgrade|update|enable|disable|reset)$/.test(next)) return undefined;
+      }
+      if (hasShortFlag(p.args, "y") || hasArg(p.args, "--assumeyes")) return undefined;
+      if (p.args.some((a) => /^(--setopt=)?assumeyes=(1|true|yes)$/i.test(a.text))) return undefined;
+      return "-y";
+    }
+    case "zypper": {
+      if (!ZYPPER_SUBS.has(sub)) return undefined;
+      if (hasArg(p.args, "--non-interactive", "--no-confirm", "--yes")) return undefined;
+      const before = p.args.slice(0, p.args.indexOf(p.subcommandWord!));
+      if (hasShortFlag(before, "n")) return undefined;
+      if (hasShortFlag(argsAfterSubcommand(p), "y")) return undefined;
+      return "--non-interactive";
+    }
+    case "pacman": {
+      const op = p.subcommandWord!.text;
+      if (!/^-[SRU]/.test(op) && !/^--(sync|remove|upgrade)$/.test(op)) return undefined;
+      // -Sy alone (refresh the database) and queries (-Ss, -Si, -Sl, -Sg) do not prompt.
+      if (/^-S[yc]*$/.test(op) && argsAfterSubcommand(p).every((a) => a.text.startsWith("-"))) return undefined;
+      if (/^-S[A-Za-z]*[sigl]/.test(op) && !/u/.test(op)) return undefined;
+      if (hasArg(p.args, "--noconfirm")) return undefined;
+      return "--noconfirm";
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** apt-get's quiet level: -q counts 1, -qq 2, -q=2 2, --quiet=2 2. */
+function quietLevel(p: PackageCommand): number {
+  let n = 0;
+  for (const a of p.args) {
+    const t = a.text;
+    if (t === "--") break;
+    const m = /^(?:-q|--quiet)=(\d)$/.exec(t);
+    if (m) n = Math.max(n, Number(m[1]));
+    else if (t === "--quiet") n++;
+    else if (/^-[A-Za-z]+$/.test(t)) n += [...t.slice(1)].filter((c) => c === "q").length;
+  }
+  return n;
+}
+
+/** `yes | apt-get install x`: the answers come from yes. */
+function fedByYes(instruction: Instruction, command: ShellCommand): boolean {
+  if (!command.pipeline || command.pipeline.index === 0) return false;
+  const before = pipelineOf(instruction, command)[command.pipeline.index - 1];
+  return before !== undefined && effectiveCommand(before).program === "yes";
+}
+
+/** apt/yum configured to assume yes by an earlier RUN of this stage or of a stage it builds on (text match). */
+function configuredYes(stages: readonly Stage[], index: number): { apt: boolean; yum: boolean } {
+  const out = { apt: false, yum: false };
+  const seen = new Set<number>();
+  for (let s = stages[index]; s && !seen.has(s.index); s = s.baseStage !== undefined ? stages[s.baseStage] : undefined) {
+    seen.add(s.index);
+    for (const ins of s.instructions) {
+      if (ins.keyword !== "RUN") continue;
+      const text = ins.args + ins.heredocs.map((h) => h.content).join("\n");
+      if (/APT::Get::Assume-Yes\s*"?(1|true|yes)/i.test(text)) out.apt = true;
+      if (/assumeyes\s*=\s*(1|true|yes)/i.test(text)) out.yum = true;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+import { defineRule } from "../../engine/rule-types.js";
+import { baseDefaultsToNonRoot, effectiveUser, isRootUser, stageChain } from "./_docker-user-state.js";
+
+// Judges the final stage only: the user in force is its last USER, else the last USER of the stage it builds on
+// (FROM <alias>), and so on. Variables in USER take ARG/ENV defaults; when a value is unknown nothing is reported.
+// Without any USER, the base image's user applies: reported, except for bases whose name says they run as non-root
+// (distroless `:nonroot`, `nginx-unprivileged`, rootless builds). Windows images use ContainerAdministrator and
+// ContainerUser rather than root: only an explicit `USER ContainerAdministrator` is reported there.
+export default defineRule({
+  id: "docker-user-root",
+  title: "Image runs as root",
+  rationale:
+    "A container runs as the image's last USER unless Kubernetes or `docker run` overrides it. Without a USER " +
+    "instruction (or with `USER root`), the application runs as root inside the container, so any flaw in it hands " +
+    "an attacker root: able to modify the image's files, install tools, and use every kernel interface a container " +
+    "escape needs.",
+  attack:
+    "An attacker exploits a remote code execution bug in the application and lands in a root shell; from there they " +
+    "overwrite binaries, read mounted secrets owned by other users and try known container-escape techniques that " +
+    "require root.",
+  remediation:
+    "Create an unprivileged user in the image and switch to it at the end of the final stage, preferably by UID " +
+    "(`RUN useradd -r -u 10001 app` then `USER 10001`). If some steps need root, put them before the final USER. " +
+    "Also set `runAsNonRoot: true` in the pod's securityContext.",
+  example: {
+    insecure: "FROM node:20.11-alpine\nCOPY . /app\nCMD [\"node\", \"/app/server.js\"]\n",
+    secure: "FROM node:20.11-alpine\nCOPY . /app\nUSER 1000\nCMD [\"node\", \"/app/server.js\"]\n",
+  },
+  messages: {
+    noUser: "The final stage has no USER instruction, so containers run as the base image's user ({{base}}), root unless it sets another",
+    root: "The last USER of the final stage is '{{user}}', so containers from this image run as root",
+    inheritedRoot: "The final stage builds on stage '{{stage}}', whose last USER is '{{user}}': containers from this image run as root",
+    windowsAdmin: "The image runs as '{{user}}', the Windows container administrator",
+  },
+  check(ctx) {
+    const view = ctx.dockerfile;
+    if (!view || !view.stage.isFinal) return;
+    const { dockerfile, stage } = view;
+    const setting = effectiveUser(dockerfile, stage);
+    if (dockerfile.windows) {
+      if (setting?.user !== undefined && setting.user.toLowerCase() === "containeradministrator") {
+        ctx.report({ messageId: "windowsAdmin", data: { user: setting.user }, path: setting.instruction.words[0]?.path ?? setting.instruction.path });
+      }
+      return;
+    }
+    if (setting) {
+      if (setting.user === undefined || !isRootUser(setting.user)) return;
+      const path = setting.instruction.words[0]?.path ?? setting.instruction.path;
+      if (setting.stage === stage) ctx.report({ messageId: "root", data: { user: setting.written }, path });
+      else ctx.report({ messageId: "inheritedRoot", data: { user: setting.written, stage: setting.stage.name }, path: stage.from.words[0]?.path ?? stage.from.path });
+      return;
+    }
+    const root = stageChain(dockerfile, stage)[0]!;
+    const base = root.baseResolved ?? root.base;
+    if (baseDefaultsToNonRoot(base)) return;
+    ctx.report({ messageId: "noUser", data: { base }, path: stage.from.path });
+  },
+});
