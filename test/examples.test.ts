@@ -43,6 +43,20 @@ describe("examples", () => {
     }
   });
 
+  it("the insecure app's Dockerfile is reported for each deliberate problem, and joined with the workload running its image", async () => {
+    const { report } = await scan("examples/insecure-app", "--profile", "recommended");
+    const ids = new Set(report.findings.filter((f) => f.location.file.endsWith("Dockerfile")).map((f) => f.ruleId));
+    for (const id of [
+      "docker-latest-tag", "docker-secret-in-env-arg", "docker-tls-verification-disabled", "docker-update-alone",
+      "docker-curl-pipe-shell", "docker-add-instead-of-copy", "docker-workdir-relative", "docker-expose-ssh",
+      "docker-user-root", "docker-json-cmd", "docker-pipefail",
+    ]) {
+      expect(ids, id).toContain(id);
+    }
+    const joined = report.findings.filter((f) => f.ruleId === "image-root-user-unguarded");
+    expect(joined.map((f) => `${f.location.file}:${f.object?.name}`)).toEqual(["examples/insecure-app/shop.yaml:storefront"]);
+  });
+
   it("the quick-start scan shows findings and exits 0", async () => {
     const r = await runCli(["scan", "examples/", "--fail-on", "none"], root);
     expect(r.code).toBe(0);

@@ -41,7 +41,7 @@ describe("SARIF of the examples", () => {
     for (const r of results) {
       const loc = r.locations[0]!.physicalLocation;
       expect(loc.artifactLocation.uriBaseId).toBe("%SRCROOT%");
-      expect(loc.artifactLocation.uri).toMatch(/^examples\/(insecure|hardened)-app\/[\w-]+\.yaml$/);
+      expect(loc.artifactLocation.uri).toMatch(/^examples\/(insecure|hardened)-app\/([\w-]+\.yaml|storefront\/Dockerfile)$/);
       expect(loc.region.startLine).toBeGreaterThan(0);
       expect(Object.keys(r.partialFingerprints)).not.toHaveLength(0);
     }
@@ -64,6 +64,9 @@ describe("SARIF of the examples", () => {
     ["seccomp-unconfined", "examples/insecure-app/log-collector.yaml", "Unconfined", "type: "],
     ["proc-mount-unmasked", "examples/insecure-app/log-collector.yaml", "Unmasked", "procMount: "],
     ["sensitive-host-path", "examples/insecure-app/log-collector.yaml", "/etc", "path: "],
+    ["docker-curl-pipe-shell", "examples/insecure-app/storefront/Dockerfile", "bash", "setup.sh | "],
+    ["docker-tls-verification-disabled", "examples/insecure-app/storefront/Dockerfile", "-k", "RUN curl "],
+    ["docker-expose-ssh", "examples/insecure-app/storefront/Dockerfile", "22", "EXPOSE "],
   ])("%s is reported at its value in %s", (ruleId, file, value, before) => {
     const [line, col] = positionOf(file, before + value);
     const hits = results.filter((r) => r.ruleId === ruleId && r.locations[0]!.physicalLocation.artifactLocation.uri === file);
