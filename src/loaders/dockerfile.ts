@@ -17,6 +17,7 @@ import type {
   Stage,
 } from "../model/dockerfile.js";
 import { DockerfileResource } from "../model/dockerfile.js";
+import { expandVariables, globalVariables } from "../model/dockerfile-queries.js";
 import type { LoadProblem } from "../model/finding.js";
 import type { Located, Locator } from "../model/resource.js";
 import type { YamlPath } from "../model/types.js";
@@ -168,7 +169,7 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
       const asAt = words.findIndex((w) => w.toLowerCase() === "as");
       const alias = asAt >= 1 ? words[asAt + 1] : undefined;
       const base = words[0] ?? "";
-      const baseResolved = substituteArgs(base, globalArgs);
+      const baseResolved = expandVariables(base, globalVariables({ globalArgs }));
       const baseStage = baseResolved !== undefined ? aliasIndex.get(baseResolved.toLowerCase()) : undefined;
       const stage: Stage = {
         index: stages.length,
@@ -392,22 +393,6 @@ function heredocBodiesAreScripts(script: ShellScript): boolean {
   if (named.length !== 1) return false;
   const n = named[0]!.name!.value ?? "";
   return POSIX_SHELLS.test(n) && named[0]!.args.every((a) => a.text.startsWith("-"));
-}
-
-/** Replaces $VAR and ${VAR} (with :- defaults) from the global ARGs; undefined when one is unknown. */
-export function substituteArgs(s: string, args: readonly KeyValue[]): string | undefined {
-  const vars = new Map<string, string | undefined>();
-  for (const a of args) vars.set(a.name, a.value);
-  let unknown = false;
-  const out = s.replace(/\$\{([A-Za-z_]\w*)(?::?([-+])([^}]*))?\}|\$([A-Za-z_]\w*)/g, (_, a: string | undefined, op: string | undefined, word: string | undefined, b: string | undefined) => {
-    const v = vars.get((a ?? b)!);
-    if (op === "+") return v ? (word ?? "") : "";
-    if (v !== undefined && v !== "") return v;
-    if (op === "-") return word ?? "";
-    unknown = true;
-    return "";
-  });
-  return unknown ? undefined : out;
 }
 
 const IGNORE = /^shipshape\s+(ignore|ignore-file)\s*=\s*([A-Za-z0-9_,:*-]+)\s*(.*)$/;

@@ -302,6 +302,19 @@ export function findOption(args: readonly ShellWord[], ...options: string[]): Sh
   return undefined;
 }
 
+/**
+ * The argument that is one of the options exactly, or, for a long option, `--name=...`; unlike findOption, short
+ * options are not looked for inside combined groups. Stops at `--`.
+ */
+export function findExactOption(args: readonly ShellWord[], ...options: string[]): ShellWord | undefined {
+  for (const a of args) {
+    const t = a.text;
+    if (t === "--") return undefined;
+    if (options.some((o) => t === o || (o.startsWith("--") && t.startsWith(`${o}=`)))) return a;
+  }
+  return undefined;
+}
+
 /** The value of an option: `--opt value`, `--opt=value`, `-o value`, `-ovalue`. */
 export function optionValue(args: readonly ShellWord[], ...options: string[]): ShellWord | { text: string; value: string | undefined; path: YamlPath } | undefined {
   for (let i = 0; i < args.length; i++) {

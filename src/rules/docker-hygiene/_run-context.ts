@@ -96,34 +96,9 @@ export function cacheMountTargets(instruction: Instruction): string[] {
   return out;
 }
 
-/** The part of a RUN a command was parsed from: the RUN line or one heredoc body (their pipeline ids are separate). */
-export function partKey(command: ShellCommand): string {
-  const at = command.path.indexOf("at");
-  return command.path.slice(0, at < 0 ? command.path.length : at).join("\u0000");
-}
-
-/** The commands of the pipeline a command belongs to, in order (just the command when it is not in a pipeline). */
-export function pipelineOf(instruction: Instruction, command: ShellCommand): ShellCommand[] {
-  if (!command.pipeline || !instruction.shell) return [command];
-  const key = partKey(command);
-  const out: ShellCommand[] = [];
-  for (const c of instruction.shell.commands) {
-    if (c.pipeline?.id === command.pipeline.id && partKey(c) === key) out[c.pipeline.index] = c;
-  }
-  return out;
-}
-
 /** `command -v x`, `command -V x`, `type x`, `which x`, `hash x`: looks a program up without running it. */
 export function isLookup(command: ShellCommand): boolean {
   const n = command.name?.value;
   if (n === "command") return command.args.some((a) => a.text === "-v" || a.text === "-V");
   return n === "type" || n === "which" || n === "hash";
-}
-
-/** Basename of an exec-form RUN's program (`["/usr/bin/wget", ...]` → wget). */
-export function execProgram(instruction: Instruction): string | undefined {
-  const first = instruction.exec?.[0];
-  if (first === undefined) return undefined;
-  const slash = first.lastIndexOf("/");
-  return slash >= 0 ? first.slice(slash + 1) : first;
 }

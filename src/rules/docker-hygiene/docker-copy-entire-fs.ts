@@ -1,6 +1,6 @@
 import { defineRule } from "../../engine/rule-types.js";
-import type { Dockerfile, Stage } from "../../model/dockerfile.js";
-import { builtFromScratch, copyOperands, copySource } from "./_hygiene-paths.js";
+import { copyOperands, rootImage } from "../../model/dockerfile-queries.js";
+import { builtFromScratch, copiesFrom } from "./_hygiene-paths.js";
 
 // Every stage. `COPY --from=<x>` with a source that is the whole filesystem of x: `/`, `/.`, `/*`, and (sources of
 // --from are relative to the root of x) `.`, `./`, `*`. Not reported when x is a stage of the file built FROM
@@ -31,13 +31,9 @@ export default defineRule({
     const view = ctx.dockerfile;
     if (!view) return;
     const { dockerfile, stage } = view;
-    for (const ins of stage.instructions) {
-      if (ins.keyword !== "COPY") continue;
-      const flag = ins.flags.find((f) => f.name === "from");
-      if (!flag?.value) continue;
-      const src = copySource(dockerfile, flag.value);
+    for (const { instruction: ins, flag, source: src } of copiesFrom(dockerfile, stage)) {
       if (src.kind === "unknown" || (src.kind === "stage" && builtFromScratch(dockerfile, src.index))) continue;
-      if (COPY_WHOLE.test(src.kind === "image" ? src.ref : src.kind === "stage" ? rootImage(dockerfile, src.index) : "")) continue;
+      if (COPY_WHOLE.test(src.kind === "image" ? src.ref : src.kind === "stage" ? rootImage(dockerfile, dockerfile.stages[src.index]!) : "")) continue;
       const root = copyOperands(ins).sources.find((s) => !s.heredoc && isRoot(s.value));
       if (root) ctx.report({ messageId: "entireFs", data: { from: flag.value, source: root.value }, path: root.path });
     }
@@ -46,17 +42,6 @@ export default defineRule({
 
 /** Images designed to be copied whole into a build stage. */
 const COPY_WHOLE = /^(docker\.io\/)?tonistiigi\/xx([:@]|$)/i;
-
-/** The image at the root of a stage's FROM chain (with global ARG defaults substituted when known). */
-function rootImage(dockerfile: Dockerfile, index: number): string {
-  const seen = new Set<number>();
-  let s: Stage | undefined = dockerfile.stages[index];
-  while (s && s.baseStage !== undefined && !seen.has(s.index)) {
-    seen.add(s.index);
-    s = dockerfile.stages[s.baseStage];
-  }
-  return s ? (s.baseResolved ?? s.base) : "";
-}
 
 function isRoot(p: string): boolean {
   const t = p.replace(/\\/g, "/");

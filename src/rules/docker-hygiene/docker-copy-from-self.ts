@@ -1,5 +1,5 @@
 import { defineRule } from "../../engine/rule-types.js";
-import { copySource } from "./_hygiene-paths.js";
+import { copiesFrom } from "./_hygiene-paths.js";
 
 // Every stage. `COPY --from=<x>` where x names the stage the COPY is in: its alias (case-insensitive) or its index.
 export default defineRule({
@@ -23,11 +23,7 @@ export default defineRule({
     const view = ctx.dockerfile;
     if (!view) return;
     const { dockerfile, stage } = view;
-    for (const ins of stage.instructions) {
-      if (ins.keyword !== "COPY") continue;
-      const flag = ins.flags.find((f) => f.name === "from");
-      if (!flag?.value) continue;
-      const src = copySource(dockerfile, flag.value);
+    for (const { flag, source: src } of copiesFrom(dockerfile, stage)) {
       if (src.kind === "stage" && src.index === stage.index) ctx.report({ messageId: "self", data: { from: flag.value }, path: flag.path });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from "../../engine/rule-types.js";
-import { copySource } from "./_hygiene-paths.js";
+import { copiesFrom } from "./_hygiene-paths.js";
 
 // Every stage. `COPY --from=<x>` where x is no stage alias of the file (case-insensitive), no stage index in range,
 // and no image reference (which holds `/`, `:` or `@`). Values with variables are resolved from the global ARG
@@ -29,11 +29,7 @@ export default defineRule({
     const view = ctx.dockerfile;
     if (!view) return;
     const { dockerfile, stage } = view;
-    for (const ins of stage.instructions) {
-      if (ins.keyword !== "COPY") continue;
-      const flag = ins.flags.find((f) => f.name === "from");
-      if (!flag?.value) continue;
-      const src = copySource(dockerfile, flag.value);
+    for (const { flag, source: src } of copiesFrom(dockerfile, stage)) {
       if (src.kind !== "undefined") continue;
       if (/^\d+$/.test(src.name)) ctx.report({ messageId: "noSuchIndex", data: { from: flag.value, count: dockerfile.stages.length }, path: flag.path });
       else ctx.report({ messageId: "undefinedStage", data: { from: flag.value }, path: flag.path });

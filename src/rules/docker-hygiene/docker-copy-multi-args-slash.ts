@@ -1,5 +1,6 @@
 import { defineRule } from "../../engine/rule-types.js";
-import { copyOperands, endsWithVariable, isDirectoryPath } from "./_hygiene-paths.js";
+import { copyOperands } from "../../model/dockerfile-queries.js";
+import { endsWithVariable, isDirectoryPath } from "./_hygiene-paths.js";
 
 // Every stage. COPY or ADD with two or more sources (heredocs count; JSON form read as JSON) whose destination does
 // not end with `/` (or `\` on Windows) and is not `.`/`..`. A destination ending in a variable is not judged: its
@@ -27,7 +28,7 @@ export default defineRule({
     if (!stage) return;
     for (const ins of stage.instructions) {
       if (ins.keyword !== "COPY" && ins.keyword !== "ADD") continue;
-      const { sources, dest } = copyOperands(ins);
+      const { sources, destination: dest } = copyOperands(ins);
       if (!dest || sources.length < 2) continue;
       if (isDirectoryPath(dest.value) || endsWithVariable(dest.value)) continue;
       ctx.report({ messageId: "noSlash", data: { keyword: ins.keyword, count: sources.length, dest: dest.value }, path: dest.path });

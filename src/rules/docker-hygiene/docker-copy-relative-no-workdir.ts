@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
 import type { Dockerfile, Stage } from "../../model/dockerfile.js";
-import { copyOperands, isAbsolutePath, startsWithVariable } from "./_hygiene-paths.js";
+import { copyOperands, stageChain } from "../../model/dockerfile-queries.js";
+import { isAbsolutePath, startsWithVariable } from "./_hygiene-paths.js";
 
 // Every stage. A COPY whose destination is relative (`.`, `app/`, `config.yml`) while neither this stage (before the
 // COPY) nor a stage it builds on (FROM <stage>) has set a WORKDIR: the files land in the base image's working
@@ -32,7 +33,7 @@ export default defineRule({
       if (ins.keyword === "WORKDIR") workdir = true;
       if (ins.keyword !== "COPY" || workdir) continue;
       const ops = copyOperands(ins);
-      const dest = ops.dest;
+      const dest = ops.destination;
       if (!dest || dest.value === "" || isAbsolutePath(dest.value) || startsWithVariable(dest.value)) continue;
       ctx.report({ messageId: "relative", data: { dest: dest.value }, path: dest.path });
     }
@@ -41,10 +42,5 @@ export default defineRule({
 
 /** A stage built on an earlier stage of the file (FROM <alias>) keeps that stage's WORKDIR. */
 function inheritsWorkdir(dockerfile: Dockerfile, stage: Stage): boolean {
-  const seen = new Set<number>([stage.index]);
-  for (let i = stage.baseStage; i !== undefined && !seen.has(i); i = dockerfile.stages[i]?.baseStage) {
-    seen.add(i);
-    if (dockerfile.stages[i]?.instructions.some((x) => x.keyword === "WORKDIR")) return true;
-  }
-  return false;
+  return stageChain(dockerfile, stage).slice(0, -1).some((s) => s.instructions.some((x) => x.keyword === "WORKDIR"));
 }

@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { type ShellCommand, effectiveCommand } from "../../model/dockerfile.js";
-import { partKey, pipelineOf, shellAt } from "./_run-context.js";
+import { scriptKey } from "../../model/dockerfile-queries.js";
+import { shellAt } from "./_run-context.js";
 
 // Runs on every stage. A RUN in shell form under a POSIX shell is reported (once, at its first pipeline) when it
 // runs a pipeline `a | b` while pipefail is off: the SHELL in effect at that RUN (SHELL can change mid-stage) has no
@@ -46,10 +47,10 @@ export default defineRule({
       if (hasPipefail(shell.slice(1))) continue;
       const on = new Set<string>();
       for (const command of ins.shell.commands) {
-        const part = partKey(command);
+        const part = scriptKey(command);
         if (!command.substituted && isSetPipefail(command)) on.add(part);
         if (!command.pipeline || command.pipeline.index !== 0 || command.pipeline.size < 2 || on.has(part)) continue;
-        const parts = pipelineOf(ins, command);
+        const parts = command.pipeline.of;
         if (parts.slice(0, -1).every((c) => c !== undefined && HARMLESS.has(effectiveCommand(c).program ?? ""))) continue;
         if (verifiesChecksum(parts[parts.length - 1])) continue;
         const first = effectiveCommand(command).program ?? command.name?.text ?? "command";

@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { effectiveCommand } from "../../model/dockerfile.js";
-import { execProgram, isLookup } from "./_run-context.js";
+import { execProgram } from "../../model/dockerfile-queries.js";
+import { isLookup } from "./_run-context.js";
 
 // Runs on every stage: reports each command of RUN (shell form, wrappers such as sudo stripped, inside $(...) too;
 // exec form by its program) whose program is in the `commands` parameter (default: ssh, vim, shutdown, service, ps,

@@ -1,5 +1,6 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { type Dockerfile, type ShellCommand, type Stage, effectiveCommand, positionalArgs } from "../../model/dockerfile.js";
+import { stageChain } from "../../model/dockerfile-queries.js";
 import { inSubshell, isLookup } from "./_run-context.js";
 
 // Runs on every stage: reports the first `cd` of a RUN (shell form; the RUN line and heredoc bodies) that changes the
@@ -63,9 +64,7 @@ function nameable(text: string, substituted: boolean, known: ReadonlySet<string>
 /** Variables Docker substitutes in WORKDIR: ENV and ARG of the stage (and stages it builds on), global ARGs. */
 function declaredVariables(dockerfile: Dockerfile, stage: Stage): Set<string> {
   const out = new Set<string>(dockerfile.globalArgs.map((a) => a.name));
-  const seen = new Set<number>();
-  for (let s: Stage | undefined = stage; s && !seen.has(s.index); s = s.baseStage !== undefined ? dockerfile.stages[s.baseStage] : undefined) {
-    seen.add(s.index);
+  for (const s of stageChain(dockerfile, stage)) {
     for (const ins of s.instructions) if (ins.keyword === "ENV" || ins.keyword === "ARG") for (const p of ins.properties) out.add(p.name);
   }
   return out;

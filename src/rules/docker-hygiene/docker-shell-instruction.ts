@@ -1,6 +1,6 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { type ShellWord, effectiveCommand, positionalArgs } from "../../model/dockerfile.js";
-import { execProgram } from "./_run-context.js";
+import { execProgram } from "../../model/dockerfile-queries.js";
 
 // Runs on every stage: reports RUN commands that replace /bin/sh (or /usr/bin/sh) to change the shell later RUNs use:
 // `ln -s[f] <shell> /bin/sh` (also `-t /bin sh`-less forms where /bin/sh is the last operand), `cp`/`mv` onto

@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { instructionsOf } from "../../model/dockerfile.js";
-import { isAbsolutePath, startsWithVariable, unquote } from "./_hygiene-paths.js";
+import { unquote } from "../../model/dockerfile-queries.js";
+import { isAbsolutePath, startsWithVariable } from "./_hygiene-paths.js";
 
 // Every stage. WORKDIR takes the rest of its line as one path. Absolute: `/…`, Windows `C:\…`, `c:/…`, `\…`.
 // A path starting with a variable (`$HOME/app`, `${APP_DIR}`) is taken as absolute: its value is set elsewhere.

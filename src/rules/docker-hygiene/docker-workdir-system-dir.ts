@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { instructionsOf } from "../../model/dockerfile.js";
-import { expandVars, normalizePosix, unquote, variablesBefore } from "./_hygiene-paths.js";
+import { expandVariables, unquote, variablesAt } from "../../model/dockerfile-queries.js";
+import { normalizePosix } from "./_hygiene-paths.js";
 
 // Every stage. The WORKDIR path is resolved as Docker resolves it: variables from earlier ENV/ARG of the stage (and
 // of the stages it builds on), relative paths joined to the previous WORKDIR of the stage, `.`/`..` removed. A path
@@ -32,7 +33,7 @@ export default defineRule({
     let cwd: string | undefined;
     for (const ins of instructionsOf(stage, "WORKDIR")) {
       const written = unquote(ins.args);
-      const expanded = written.includes("$") ? expandVars(written, variablesBefore(dockerfile, stage, ins)) : written;
+      const expanded = written.includes("$") ? expandVariables(written, variablesAt(dockerfile, stage, ins)) : written;
       if (expanded === undefined || expanded === "" || /^[A-Za-z]:/.test(expanded) || expanded.includes("\\")) {
         cwd = undefined;
         continue;

@@ -1,7 +1,7 @@
 // EXPOSE words as ports: `22`, `22/tcp`, `8000-8010/udp`, `${PORT}` (build variables substituted when their value is
 // known from ARG/ENV defaults), quotes removed.
 import type { DockerWord, Dockerfile, Instruction, Stage } from "../../model/dockerfile.js";
-import { substituteVariables, variablesAt } from "./_runtime-stages.js";
+import { type Variables, expandVariables, unquote, variablesAt } from "../../model/dockerfile-queries.js";
 
 export interface ExposedPort {
   word: DockerWord;
@@ -22,14 +22,14 @@ const PORT = /^(\d+)(?:-(\d+))?(?:\/([A-Za-z]+))?$/;
 /** The ports an EXPOSE lists; words whose value is unknown (a variable without default) or not a port are skipped. */
 export function exposedPorts(dockerfile: Dockerfile, stage: Stage, ins: Instruction): ExposedPort[] {
   if (ins.keyword !== "EXPOSE") return [];
-  let vars: Map<string, string | undefined> | undefined;
+  let vars: Variables | undefined;
   const out: ExposedPort[] = [];
   for (const word of ins.words) {
     const written = unquote(word.value);
     let resolved: string | undefined = written;
     if (written.includes("$")) {
       vars ??= variablesAt(dockerfile, stage, ins);
-      resolved = substituteVariables(written, vars);
+      resolved = expandVariables(written, vars);
     }
     if (resolved === undefined) continue;
     // A variable may hold several ports (`ENV PORTS="80 443"`).
@@ -42,8 +42,4 @@ export function exposedPorts(dockerfile: Dockerfile, stage: Stage, ins: Instruct
     }
   }
   return out;
-}
-
-function unquote(s: string): string {
-  return s.length >= 2 && (s[0] === '"' || s[0] === "'") && s[s.length - 1] === s[0] ? s.slice(1, -1) : s;
 }

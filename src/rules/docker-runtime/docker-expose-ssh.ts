@@ -1,6 +1,6 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { exposedPorts } from "./_runtime-ports.js";
-import { stageChain } from "./_runtime-stages.js";
+import { stageChain } from "../../model/dockerfile-queries.js";
 
 // Judges the final stage: its EXPOSE instructions and those of the local stages it builds on (FROM <alias>), which
 // the image inherits. A TCP port (no protocol, /tcp) or a port range holding one of the SSH ports is reported;
@@ -30,7 +30,7 @@ export default defineRule({
     const view = ctx.dockerfile;
     if (!view || !view.stage.isFinal) return;
     const sshPorts = ctx.params.strings("sshPorts").map(Number).filter((n) => Number.isInteger(n));
-    const stages = stageChain(view.dockerfile, view.stage).reverse();
+    const stages = stageChain(view.dockerfile, view.stage);
     for (const stage of stages) {
       for (const ins of stage.instructions) {
         if (ins.keyword !== "EXPOSE") continue;

@@ -1,7 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
 import type { KeyValue } from "../../model/dockerfile.js";
 import { KNOWN_LABELS, isValidLabelValue } from "./_runtime-labels.js";
-import { stageChain } from "./_runtime-stages.js";
+import { stageChain } from "../../model/dockerfile-queries.js";
 
 // Two checks.
 // - requiredLabels (default none): judged on the final stage with the labels of the local stages it builds on
@@ -58,7 +58,7 @@ export default defineRule({
     const required = ctx.params.strings("requiredLabels").filter((l) => l !== "");
     if (!stage.isFinal || required.length === 0) return;
     const labels = new Map<string, KeyValue>();
-    for (const s of stageChain(dockerfile, stage).reverse()) {
+    for (const s of stageChain(dockerfile, stage)) {
       for (const ins of s.instructions) if (ins.keyword === "LABEL") for (const p of ins.properties) labels.set(p.name, p);
     }
     for (const label of required) {

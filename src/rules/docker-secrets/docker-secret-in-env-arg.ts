@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
 import type { Instruction, KeyValue } from "../../model/dockerfile.js";
-import { baseName, copyOperands, stageInstructions } from "../docker-supply-chain/_trust-settings.js";
+import { copyOperands, stageInstructions } from "../../model/dockerfile-queries.js";
+import { baseName } from "../docker-supply-chain/_trust-settings.js";
 import { isNonSecretValue, secretFilePattern, secretNamePattern, secretValueKind } from "./_docker-secret-patterns.js";
 
 // Runs on every stage; global ARGs (before the first FROM) are judged with stage 0 so they are reported once.

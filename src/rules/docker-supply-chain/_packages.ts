@@ -7,17 +7,20 @@
 //   packageCommands(stage)       -> { instruction, pkg }[]        every package command of every RUN of a stage
 //   instructionCommands(ins)     -> ShellCommand[]                the commands of one RUN (shell form, or exec form
 //                                                                 as one synthetic command)
+//   runAndExecCommands(stage)    -> { instruction, command }[]    instructionCommands of every RUN of a stage
 //   PackageManager, PackageFamily, PackageAction, PackageCommand  types
 //   listWords(words)             -> string                        `a, b, c` (five at most, the rest counted)
 //   hasUnknownValue(word)        -> boolean                       word only known at run time (`$PKGS`, `$(cat x)`)
-import { type Instruction, type ShellCommand, type ShellWord, type Stage, effectiveCommand } from "../../model/dockerfile.js";
+//   argsAfterSubcommand(pkg)     -> ShellWord[]                   the arguments after the subcommand word
+//   isDryRun(pkg)                -> boolean                       a simulation that changes nothing
+import { type Instruction, type ShellCommand, type ShellWord, type Stage, effectiveCommand, findExactOption, findOption } from "../../model/dockerfile.js";
 
-/** The program, normalised: pip2/pip3/pip3.11/`python -m pip` are all "pip". */
+/** The program, normalised: pip2/pip3/pip3.11/`python -m pip` are all "pip", dnf5 is "dnf", yarnpkg is "yarn". */
 export type PackageManager =
-  | "apt-get" | "apt" | "aptitude" | "apk" | "yum" | "dnf" | "microdnf" | "zypper" | "pacman"
+  | "apt-get" | "apt" | "aptitude" | "apk" | "yum" | "dnf" | "microdnf" | "tdnf" | "zypper" | "pacman"
   | "pip" | "npm" | "yarn" | "pnpm" | "gem" | "go" | "cargo";
 
-/** Managers that share one package index: apt-get, apt and aptitude are "apt"; yum, dnf and microdnf are "rpm". */
+/** Managers that share one package index: apt-get, apt and aptitude are "apt"; yum, dnf, microdnf and tdnf are "rpm". */
 export type PackageFamily = "apt" | "apk" | "rpm" | "zypper" | "pacman" | "pip" | "npm" | "gem" | "go" | "cargo";
 
 /**
@@ -34,6 +37,8 @@ export type PackageAction = "install" | "update" | "upgrade" | "dist-upgrade" | 
 
 export interface PackageCommand {
   manager: PackageManager;
+  /** The program as invoked, for messages: `apt-get`, `dnf5`, `pip3.11`, `yarnpkg`; `python3` for `python3 -m pip`. */
+  program: string;
   family: PackageFamily;
   /**
    * The subcommand as written (`install`, `in`, `add`, `-Syu` for pacman); two words for dnf/yum `group install` and
@@ -69,12 +74,17 @@ export function listWords(words: readonly ShellWord[]): string {
 
 /** Every package command of every RUN of the stage, in source order (substituted commands included). */
 export function* packageCommands(stage: Stage): Generator<{ instruction: Instruction; pkg: PackageCommand }> {
+  for (const { instruction, command } of runAndExecCommands(stage)) {
+    const pkg = packageCommand(command);
+    if (pkg) yield { instruction, pkg };
+  }
+}
+
+/** Every simple command of every RUN of the stage (see instructionCommands: the exec form counts as one command). */
+export function* runAndExecCommands(stage: Stage): Generator<{ instruction: Instruction; command: ShellCommand }> {
   for (const instruction of stage.instructions) {
     if (instruction.keyword !== "RUN") continue;
-    for (const command of instructionCommands(instruction)) {
-      const pkg = packageCommand(command);
-      if (pkg) yield { instruction, pkg };
-    }
+    for (const command of instructionCommands(instruction)) yield { instruction, command };
   }
 }
 
@@ -137,7 +147,7 @@ const APK: Spec = {
   actions: { add: "install", update: "update", upgrade: "upgrade", del: "remove", fix: "other" },
 };
 
-const RPM_VALUED = set("-c", "--config", "--installroot", "--releasever", "--setopt", "-x", "--exclude", "--excludepkgs",
+const RPM_VALUED = set("-c", "--config", "-R", "--randomwait", "--installroot", "--releasever", "--setopt", "-x", "--exclude", "--excludepkgs",
   "--enablerepo", "--disablerepo", "--repo", "--repoid", "--repofrompath", "-d", "--debuglevel", "-e", "--errorlevel",
   "--downloaddir", "--destdir", "--forcearch", "--rpmverbosity", "--color", "--disableplugin", "--enableplugin",
   "--comment", "--advisory", "--advisories", "--bz", "--cve", "--sec-severity", "--secseverity", "--use-host-config");
@@ -180,7 +190,7 @@ const PIP: Spec = {
 const NPM_VALUED = set("--prefix", "--registry", "--cache", "--tag", "-w", "--workspace", "--omit", "--include",
   "--userconfig", "--globalconfig", "--loglevel", "--install-strategy", "--location", "--before", "--fetch-retries",
   "--fetch-timeout", "--maxsockets", "--cwd", "--modules-folder", "--cache-folder", "--network-timeout", "--mutex",
-  "--global-folder", "--link-folder", "--dir", "--filter", "-F", "--store-dir", "--reporter", "--network-concurrency");
+  "--global-folder", "--link-folder", "--preferred-cache-folder", "--use-yarnrc", "--dir", "--filter", "-F", "--store-dir", "--reporter", "--network-concurrency");
 const NPM_ACTIONS: Record<string, PackageAction> = {
   install: "install", i: "install", in: "install", ins: "install", inst: "install", insta: "install",
   instal: "install", isnt: "install", isnta: "install", isntal: "install", isntall: "install", add: "install",
@@ -214,7 +224,7 @@ const CARGO: Spec = {
 };
 
 const SPECS: Record<Exclude<PackageManager, "pacman">, Spec> = {
-  "apt-get": APT, apt: APT, aptitude: APT, apk: APK, yum: RPM, dnf: RPM, microdnf: RPM, zypper: ZYPPER,
+  "apt-get": APT, apt: APT, aptitude: APT, apk: APK, yum: RPM, dnf: RPM, microdnf: RPM, tdnf: RPM, zypper: ZYPPER,
   pip: PIP, npm: NPM, yarn: NPM, pnpm: NPM, gem: GEM, go: GO, cargo: CARGO,
 };
 
@@ -222,7 +232,7 @@ const SPECS: Record<Exclude<PackageManager, "pacman">, Spec> = {
 export function packageCommand(command: ShellCommand): PackageCommand | undefined {
   const e = effectiveCommand(command);
   if (!e.program || !e.word) return undefined;
-  let program = e.program;
+  const program = e.program;
   let args = e.args;
   let manager: PackageManager | undefined;
   if (/^pip\d*(\.\d+)*$/.test(program)) manager = "pip";
@@ -235,10 +245,10 @@ export function packageCommand(command: ShellCommand): PackageCommand | undefine
     manager = "pip";
     args = args.slice(1);
   } else if (program === "dnf5" || program === "dnf4" || program === "microdnf") manager = program === "microdnf" ? "microdnf" : "dnf";
+  else if (program === "yarnpkg") manager = "yarn";
   else if (program in SPECS || program === "pacman") manager = program as PackageManager;
   if (!manager) return undefined;
-  program = manager;
-  if (manager === "pacman") return pacman(e.word, args, command);
+  if (manager === "pacman") return pacman(program, e.word, args, command);
 
   const spec = SPECS[manager];
   const positional = operands(args, spec.valued, manager === "gem");
@@ -263,6 +273,7 @@ export function packageCommand(command: ShellCommand): PackageCommand | undefine
   if (manager === "apk" && subText === "upgrade" && args.some((a) => a.text === "-a" || a.text === "--available")) action = "dist-upgrade";
   return {
     manager,
+    program,
     family: spec.family,
     subcommand: subText === undefined ? sub?.text : subText.includes(" ") ? subText : (sub?.value ?? sub?.text),
     subcommandWord: sub,
@@ -306,7 +317,7 @@ function operands(args: readonly ShellWord[], valued: ReadonlySet<string>, stopA
 }
 
 /** pacman's operation is an option: `-S pkg` installs, `-Sy` refreshes, `-Syu` upgrades, `-R` removes. */
-function pacman(word: ShellWord, args: ShellWord[], command: ShellCommand): PackageCommand {
+function pacman(program: string, word: ShellWord, args: ShellWord[], command: ShellCommand): PackageCommand {
   const op = args.find((a) => /^-[A-Za-z]+$/.test(a.text) && /[A-Z]/.test(a.text)) ??
     args.find((a) => /^--(sync|remove|upgrade|query)$/.test(a.text));
   const operands = args.filter((a) => !a.text.startsWith("-"));
@@ -325,6 +336,7 @@ function pacman(word: ShellWord, args: ShellWord[], command: ShellCommand): Pack
   else if (t === "--upgrade" || /^-[a-z]*U/.test(t)) action = "install";
   return {
     manager: "pacman",
+    program,
     family: "pacman",
     subcommand: op?.text,
     subcommandWord: op,
@@ -334,4 +346,32 @@ function pacman(word: ShellWord, args: ShellWord[], command: ShellCommand): Pack
     packages: action === "install" ? operands : [],
     command,
   };
+}
+
+/** The arguments after the subcommand word (for pacman, after the operation). */
+export function argsAfterSubcommand(p: PackageCommand): ShellWord[] {
+  if (!p.subcommandWord) return [];
+  const i = p.args.indexOf(p.subcommandWord);
+  return i < 0 ? [] : p.args.slice(i + 1);
+}
+
+/**
+ * A dry run that changes nothing and asks nothing: `apt-get install -s` (--simulate, --dry-run, ...), `dnf
+ * --assumeno`, `zypper install --dry-run` (after the subcommand), `pacman -S --print`.
+ */
+export function isDryRun(p: PackageCommand): boolean {
+  switch (p.family) {
+    case "apt":
+      return findOption(p.args, "-s") !== undefined || findExactOption(p.args, "--simulate", "--just-print", "--dry-run", "--recon", "--no-act") !== undefined;
+    case "rpm":
+      return findExactOption(p.args, "--assumeno") !== undefined;
+    case "zypper": {
+      const dry = p.args.findIndex((a) => a.text === "--dry-run" || a.text === "-D");
+      return dry >= 0 && p.subcommandWord !== undefined && p.args.indexOf(p.subcommandWord) < dry;
+    }
+    case "pacman":
+      return findExactOption(p.args, "-p", "--print") !== undefined;
+    default:
+      return false;
+  }
 }

@@ -1,23 +1,11 @@
-// Shared by docker-tls-verification-disabled, docker-unsigned-packages and docker-add-instead-of-copy: the
-// instructions and shell commands a stage runs (ONBUILD triggers included), variables a stage sets (ENV, ARG
-// defaults, assignments and exports in RUN), and text written into tool configuration files (echo/printf
-// redirected into a file, `… | tee file`, COPY/ADD heredocs). Nothing here reads files.
-import type { DockerfileView, Instruction, KeyValue, ShellCommand, ShellWord, Stage } from "../../model/dockerfile.js";
+// Shared by docker-tls-verification-disabled, docker-unsigned-packages and docker-add-instead-of-copy: variables a
+// stage sets (ENV, ARG defaults, assignments and exports in RUN), text written into tool configuration files
+// (echo/printf redirected into a file, `… | tee file`, COPY/ADD heredocs), and option and value helpers. Nothing here
+// reads files.
+import type { DockerfileView, KeyValue, ShellCommand, ShellWord, Stage } from "../../model/dockerfile.js";
 import { effectiveCommand, programName } from "../../model/dockerfile.js";
+import { copyOperands, stageCommands, stageInstructions } from "../../model/dockerfile-queries.js";
 import type { YamlPath } from "../../model/types.js";
-
-/** The stage's instructions, with the instruction an ONBUILD triggers standing in for the ONBUILD. */
-export function stageInstructions(stage: Stage): Instruction[] {
-  return stage.instructions.map((i) => (i.keyword === "ONBUILD" && i.trigger ? i.trigger : i));
-}
-
-/** Every simple command of the stage's RUN instructions (shell form, POSIX shell), ONBUILD RUN included. */
-export function* stageCommands(stage: Stage): Generator<{ instruction: Instruction; command: ShellCommand }> {
-  for (const instruction of stageInstructions(stage)) {
-    if (instruction.keyword !== "RUN" || !instruction.shell) continue;
-    for (const command of instruction.shell.commands) yield { instruction, command };
-  }
-}
 
 /** A variable set for the commands of a stage. `value` undefined: set, but to something known only at build time. */
 export interface VariableSetting {
@@ -90,31 +78,19 @@ export interface ConfigWrite {
  * COPY/ADD heredocs (`COPY <<EOF /etc/pip.conf`).
  */
 export function* configWrites(stage: Stage): Generator<ConfigWrite> {
-  const pipelines = new Map<number, ShellCommand[]>();
   for (const { command } of stageCommands(stage)) {
-    if (command.pipeline) {
-      let list = pipelines.get(command.pipeline.id);
-      if (!list) pipelines.set(command.pipeline.id, (list = []));
-      list[command.pipeline.index] = command;
-    }
     const e = effectiveCommand(command);
-    if (e.program !== "echo" && e.program !== "printf") continue;
-    const text = e.args.filter((a) => !/^-[neE]+$/.test(a.text)).map((a) => a.text).join(" ");
-    for (const r of command.redirects) {
-      if ((r.operator === ">" || r.operator === ">>" || r.operator === ">|") && r.target) yield { file: r.target.text, text, path: e.args[0]?.path ?? command.path };
+    if (e.program === "echo" || e.program === "printf") {
+      for (const r of command.redirects) {
+        if ((r.operator === ">" || r.operator === ">>" || r.operator === ">|") && r.target) yield { file: r.target.text, text: echoedText(e.args), path: e.args[0]?.path ?? command.path };
+      }
     }
-  }
-  for (const list of pipelines.values()) {
-    for (let i = 1; i < list.length; i++) {
-      const cmd = list[i];
-      if (!cmd) continue;
-      const e = effectiveCommand(cmd);
-      if (e.program !== "tee") continue;
-      const prev = list[i - 1] ? effectiveCommand(list[i - 1]!) : undefined;
-      if (!prev || (prev.program !== "echo" && prev.program !== "printf")) continue;
-      const text = prev.args.filter((a) => !/^-[neE]+$/.test(a.text)).map((a) => a.text).join(" ");
-      for (const f of e.args.filter((a) => !a.text.startsWith("-"))) yield { file: f.text, text, path: prev.args[0]?.path ?? prev.command.path };
-    }
+    // `echo … | [sudo] tee [-a] file`
+    if (e.program !== "tee" || !command.pipeline || command.pipeline.index === 0) continue;
+    const before = command.pipeline.of[command.pipeline.index - 1];
+    const prev = before ? effectiveCommand(before) : undefined;
+    if (!prev || (prev.program !== "echo" && prev.program !== "printf")) continue;
+    for (const f of e.args.filter((a) => !a.text.startsWith("-"))) yield { file: f.text, text: echoedText(prev.args), path: prev.args[0]?.path ?? prev.command.path };
   }
   for (const ins of stageInstructions(stage)) {
     if ((ins.keyword !== "COPY" && ins.keyword !== "ADD") || ins.heredocs.length === 0) continue;
@@ -124,44 +100,16 @@ export function* configWrites(stage: Stage): Generator<ConfigWrite> {
   }
 }
 
+/** The text echo/printf writes, as written: the arguments without echo's -n/-e/-E options. */
+function echoedText(args: readonly ShellWord[]): string {
+  return args.filter((a) => !/^-[neE]+$/.test(a.text)).map((a) => a.text).join(" ");
+}
+
 /** The basename of a path or URL path (`/a/b/` → `b`). */
 export function baseName(p: string): string {
   const t = p.replace(/[?#].*$/, "").replace(/\/+$/, "");
   const slash = t.lastIndexOf("/");
   return slash >= 0 ? t.slice(slash + 1) : t;
-}
-
-export interface CopyOperand {
-  value: string;
-  path: YamlPath;
-  /** A heredoc (`<<EOF`) rather than a file. */
-  heredoc: boolean;
-}
-
-/**
- * Sources and destination of COPY/ADD, in shell form (`COPY a b /dest/`), JSON form (`COPY ["a b", "/dest/"]`, where
- * the operands are placed at the instruction) and with heredocs (`COPY <<EOF /dest`, operands on the first line).
- */
-export function copyOperands(ins: Instruction): { sources: CopyOperand[]; destination: CopyOperand | undefined } {
-  let words: CopyOperand[];
-  const firstLine = ins.args.split("\n")[0] ?? "";
-  const afterFlags = firstLine.replace(/^(\s*--[A-Za-z-]+(=("[^"]*"|'[^']*'|\S)*)?\s+)*/, "").trim();
-  if (afterFlags.startsWith("[")) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(afterFlags);
-    } catch {
-      parsed = undefined;
-    }
-    words = Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === "string").map((v) => ({ value: v, path: ins.path, heredoc: false })) : [];
-  } else if (ins.heredocs.length > 0) {
-    const count = afterFlags.split(/\s+/).filter((t) => t !== "").length;
-    words = ins.words.slice(0, count).map((w) => ({ value: w.value, path: w.path, heredoc: w.value.startsWith("<<") }));
-  } else {
-    words = ins.words.map((w) => ({ value: w.value, path: w.path, heredoc: false }));
-  }
-  if (words.length < 2) return { sources: [], destination: words[0] };
-  return { sources: words.slice(0, -1), destination: words[words.length - 1] };
 }
 
 /** A value that switches a boolean setting off: 0, false, no, off (any case). */
@@ -172,11 +120,6 @@ export function isOff(value: string | undefined): boolean {
 /** A value that switches a boolean setting on: 1, true, yes, on (any case). */
 export function isOn(value: string | undefined): boolean {
   return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
-}
-
-/** The word the argument list holds for a long option: `--opt` alone or `--opt=value`. */
-export function longOption(args: readonly ShellWord[], name: string): ShellWord | undefined {
-  return args.find((a) => a.text === name || a.text.startsWith(`${name}=`));
 }
 
 /**

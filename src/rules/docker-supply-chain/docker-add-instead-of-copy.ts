@@ -1,5 +1,6 @@
 import { defineRule } from "../../engine/rule-types.js";
-import { stageInstructions, baseName, copyOperands } from "./_trust-settings.js";
+import { copyOperands, stageInstructions } from "../../model/dockerfile-queries.js";
+import { baseName } from "./_trust-settings.js";
 
 // Runs on every stage (ONBUILD ADD included); one finding per ADD instruction:
 // - a remote source (http(s)://, ftp://, a git URL) without --checksum: the download is not verified (a git source

@@ -1,6 +1,6 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { effectiveCommand, positionalArgs } from "../../model/dockerfile.js";
-import { instructionCommands } from "./_packages.js";
+import { runAndExecCommands } from "./_packages.js";
 
 // Runs on every stage. A command of a RUN (shell form, heredoc script or exec form) whose program is `apt`, also behind
 // sudo/env/xargs. The word `apt` as an argument (`rm -rf /var/lib/apt`), in quoted text or looked up (`command -v apt`)
@@ -30,16 +30,13 @@ export default defineRule({
   check(ctx) {
     const stage = ctx.dockerfile?.stage;
     if (!stage) return;
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword !== "RUN") continue;
-      for (const command of instructionCommands(instruction)) {
-        const e = effectiveCommand(command);
-        if (e.program !== "apt" || !e.word) continue;
-        if (e.wrappers.includes("command") && command.args.some((a) => a.text === "-v" || a.text === "-V")) continue; // a lookup
-        const sub = positionalArgs(e.args, new Set(["-o", "-c", "-t"]))[0]?.value;
-        const replacement = sub && APT_CACHE.has(sub) ? "apt-cache" : "apt-get";
-        ctx.report({ messageId: "apt", data: { subcommand: sub ? ` ${sub}` : "", replacement }, path: e.word.path });
-      }
+    for (const { command } of runAndExecCommands(stage)) {
+      const e = effectiveCommand(command);
+      if (e.program !== "apt" || !e.word) continue;
+      if (e.wrappers.includes("command") && command.args.some((a) => a.text === "-v" || a.text === "-V")) continue; // a lookup
+      const sub = positionalArgs(e.args, new Set(["-o", "-c", "-t"]))[0]?.value;
+      const replacement = sub && APT_CACHE.has(sub) ? "apt-cache" : "apt-get";
+      ctx.report({ messageId: "apt", data: { subcommand: sub ? ` ${sub}` : "", replacement }, path: e.word.path });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { effectiveCommand } from "../../model/dockerfile.js";
-import { instructionCommands, packageCommand } from "./_packages.js";
+import { packageCommand, runAndExecCommands } from "./_packages.js";
 
 // Runs on every stage. Reported: apt-get/apt/aptitude dist-upgrade or full-upgrade, zypper dist-upgrade (dup),
 // dnf/yum distro-sync and dnf system-upgrade, apk upgrade --available, and do-release-upgrade. A plain upgrade
@@ -30,22 +30,19 @@ export default defineRule({
   check(ctx) {
     const stage = ctx.dockerfile?.stage;
     if (!stage) return;
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword !== "RUN") continue;
-      for (const command of instructionCommands(instruction)) {
-        const pkg = packageCommand(command);
-        if (pkg?.action === "dist-upgrade") {
-          ctx.report({
-            messageId: "distUpgrade",
-            data: { command: `${pkg.word.text} ${pkg.subcommand ?? ""}`.trim() },
-            path: (pkg.subcommandWord ?? pkg.word).path,
-          });
-          continue;
-        }
-        const e = effectiveCommand(command);
-        if (e.program === "do-release-upgrade" && e.word) {
-          ctx.report({ messageId: "distUpgrade", data: { command: "do-release-upgrade" }, path: e.word.path });
-        }
+    for (const { command } of runAndExecCommands(stage)) {
+      const pkg = packageCommand(command);
+      if (pkg?.action === "dist-upgrade") {
+        ctx.report({
+          messageId: "distUpgrade",
+          data: { command: `${pkg.word.text} ${pkg.subcommand ?? ""}`.trim() },
+          path: (pkg.subcommandWord ?? pkg.word).path,
+        });
+        continue;
+      }
+      const e = effectiveCommand(command);
+      if (e.program === "do-release-upgrade" && e.word) {
+        ctx.report({ messageId: "distUpgrade", data: { command: "do-release-upgrade" }, path: e.word.path });
       }
     }
   },

@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
-import { type Stage, runCommands } from "../../model/dockerfile.js";
-import { hasArg, isDryRun, packageCommand } from "../docker-hygiene/_install.js";
+import { type Dockerfile, type Stage, findExactOption, runCommands } from "../../model/dockerfile.js";
+import { stageChain } from "../../model/dockerfile-queries.js";
+import { isDryRun, packageCommand } from "./_packages.js";
 
 // Runs on every stage. Reports `apt-get install` / `apt install` (wrappers such as sudo stripped) without
 // --no-install-recommends or `-o APT::Install-Recommends=false|0`, and `aptitude install` without
@@ -29,27 +30,25 @@ export default defineRule({
   check(ctx) {
     const view = ctx.dockerfile;
     if (!view) return;
-    if (configured(view.dockerfile.stages, view.stage.index)) return;
+    if (configured(view.dockerfile, view.stage)) return;
     for (const { command } of runCommands(view.stage)) {
       const p = packageCommand(command);
       if (!p || p.family !== "apt" || p.subcommand !== "install" || isDryRun(p)) continue;
       if (p.manager === "aptitude") {
-        if (hasArg(p.args, "-R", "--without-recommends")) continue;
-        ctx.report({ messageId: "recommends", data: { manager: p.manager, flag: "--without-recommends" }, path: p.word.path });
+        if (findExactOption(p.args, "-R", "--without-recommends")) continue;
+        ctx.report({ messageId: "recommends", data: { manager: p.program, flag: "--without-recommends" }, path: p.word.path });
         continue;
       }
-      if (hasArg(p.args, "--no-install-recommends")) continue;
+      if (findExactOption(p.args, "--no-install-recommends")) continue;
       if (p.args.some((a, i) => /^-o(APT::Install-Recommends=)?/i.test(a.text) && /APT::Install-Recommends=("?)(0|false|no)\1$/i.test(a.text === "-o" ? p.args[i + 1]?.text ?? "" : a.text))) continue;
-      ctx.report({ messageId: "recommends", data: { manager: p.manager, flag: "--no-install-recommends" }, path: p.word.path });
+      ctx.report({ messageId: "recommends", data: { manager: p.program, flag: "--no-install-recommends" }, path: p.word.path });
     }
   },
 });
 
 /** apt configured not to install recommends by a RUN of this stage or of a stage it builds on. */
-function configured(stages: readonly Stage[], index: number): boolean {
-  const seen = new Set<number>();
-  for (let s = stages[index]; s && !seen.has(s.index); s = s.baseStage !== undefined ? stages[s.baseStage] : undefined) {
-    seen.add(s.index);
+function configured(dockerfile: Dockerfile, stage: Stage): boolean {
+  for (const s of stageChain(dockerfile, stage)) {
     for (const ins of s.instructions) {
       if (ins.keyword !== "RUN") continue;
       const text = ins.args + ins.heredocs.map((h) => h.content).join("\n");

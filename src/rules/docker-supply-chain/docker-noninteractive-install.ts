@@ -1,7 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
-import { type Instruction, type ShellCommand, type Stage, effectiveCommand, runCommands } from "../../model/dockerfile.js";
-import { pipelineOf } from "../docker-hygiene/_run-context.js";
-import { type PackageCommand, argsAfterSubcommand, hasArg, hasShortFlag, isDryRun, packageCommand } from "../docker-hygiene/_install.js";
+import { type Dockerfile, type ShellCommand, type Stage, effectiveCommand, findExactOption, findOption, runCommands } from "../../model/dockerfile.js";
+import { stageChain } from "../../model/dockerfile-queries.js";
+import { type PackageCommand, argsAfterSubcommand, isDryRun, packageCommand } from "./_packages.js";
 
 // Runs on every stage. Reports a package-manager command that asks for confirmation unless told not to:
 // - apt-get / apt / aptitude install, upgrade, dist-upgrade, full-upgrade, remove, purge, autoremove, reinstall
@@ -42,46 +42,47 @@ export default defineRule({
     const view = ctx.dockerfile;
     if (!view) return;
     const { dockerfile, stage } = view;
-    const configured = configuredYes(dockerfile.stages, stage.index);
-    for (const { instruction, command } of runCommands(stage)) {
+    const configured = configuredYes(dockerfile, stage);
+    for (const { command } of runCommands(stage)) {
       const p = packageCommand(command);
-      if (!p || !p.subcommand || isDryRun(p)) continue;
-      if (fedByYes(instruction, command)) continue;
-      const flag = missingFlag(p, configured);
-      if (flag) ctx.report({ messageId: "prompt", data: { manager: p.manager, subcommand: p.subcommand, flag }, path: p.word.path });
+      // The subcommand word as written (`group` of `dnf group install`; pacman's operation flag), lower-cased.
+      const sub = p?.subcommandWord?.text.toLowerCase();
+      if (!p || !sub || isDryRun(p)) continue;
+      if (fedByYes(command)) continue;
+      const flag = missingFlag(p, sub, configured);
+      if (flag) ctx.report({ messageId: "prompt", data: { manager: p.program, subcommand: sub, flag }, path: p.word.path });
     }
   },
 });
 
 /** The flag that is missing, or undefined when the command cannot prompt. */
-function missingFlag(p: PackageCommand, configured: { apt: boolean; yum: boolean }): string | undefined {
-  const sub = p.subcommand!;
+function missingFlag(p: PackageCommand, sub: string, configured: { apt: boolean; yum: boolean }): string | undefined {
   switch (p.family) {
     case "apt": {
       if (!APT_SUBS.has(sub) || configured.apt) return undefined;
-      if (hasShortFlag(p.args, "y") || hasArg(p.args, "--yes", "--assume-yes")) return undefined;
-      if (p.manager === "aptitude" && hasArg(p.args, "--assume-yes")) return undefined;
+      if (findOption(p.args, "-y") || findExactOption(p.args, "--yes", "--assume-yes")) return undefined;
+      if (p.manager === "aptitude" && findExactOption(p.args, "--assume-yes")) return undefined;
       if (p.manager !== "aptitude" && quietLevel(p) >= 2) return undefined;
       if (p.args.some((a, i) => /^(-o|--option)$/.test(p.args[i - 1]?.text ?? "") && /^APT::Get::Assume-Yes=(1|true|yes)$/i.test(a.text))) return undefined;
       if (p.args.some((a) => /^-oAPT::Get::Assume-Yes=(1|true|yes)$/i.test(a.text) || /^--option=APT::Get::Assume-Yes=(1|true|yes)$/i.test(a.text))) return undefined;
       return "-y";
     }
-    case "yum": {
+    case "rpm": {
       if (p.manager === "microdnf" || !YUM_SUBS.has(sub) || configured.yum) return undefined;
       if (sub === "group" || sub === "module") {
         const next = argsAfterSubcommand(p).find((a) => !a.text.startsWith("-"))?.text;
         if (!next || !/^(install|remove|upgrade|update|enable|disable|reset)$/.test(next)) return undefined;
       }
-      if (hasShortFlag(p.args, "y") || hasArg(p.args, "--assumeyes")) return undefined;
+      if (findOption(p.args, "-y") || findExactOption(p.args, "--assumeyes")) return undefined;
       if (p.args.some((a) => /^(--setopt=)?assumeyes=(1|true|yes)$/i.test(a.text))) return undefined;
       return "-y";
     }
     case "zypper": {
       if (!ZYPPER_SUBS.has(sub)) return undefined;
-      if (hasArg(p.args, "--non-interactive", "--no-confirm", "--yes")) return undefined;
+      if (findExactOption(p.args, "--non-interactive", "--no-confirm", "--yes")) return undefined;
       const before = p.args.slice(0, p.args.indexOf(p.subcommandWord!));
-      if (hasShortFlag(before, "n")) return undefined;
-      if (hasShortFlag(argsAfterSubcommand(p), "y")) return undefined;
+      if (findOption(before, "-n")) return undefined;
+      if (findOption(argsAfterSubcommand(p), "-y")) return undefined;
       return "--non-interactive";
     }
     case "pacman": {
@@ -90,7 +91,7 @@ function missingFlag(p: PackageCommand, configured: { apt: boolean; yum: boolean
       // -Sy alone (refresh the database) and queries (-Ss, -Si, -Sl, -Sg) do not prompt.
       if (/^-S[yc]*$/.test(op) && argsAfterSubcommand(p).every((a) => a.text.startsWith("-"))) return undefined;
       if (/^-S[A-Za-z]*[sigl]/.test(op) && !/u/.test(op)) return undefined;
-      if (hasArg(p.args, "--noconfirm")) return undefined;
+      if (findExactOption(p.args, "--noconfirm")) return undefined;
       return "--noconfirm";
     }
     default:
@@ -113,18 +114,16 @@ function quietLevel(p: PackageCommand): number {
 }
 
 /** `yes | apt-get install x`: the answers come from yes. */
-function fedByYes(instruction: Instruction, command: ShellCommand): boolean {
+function fedByYes(command: ShellCommand): boolean {
   if (!command.pipeline || command.pipeline.index === 0) return false;
-  const before = pipelineOf(instruction, command)[command.pipeline.index - 1];
+  const before = command.pipeline.of[command.pipeline.index - 1];
   return before !== undefined && effectiveCommand(before).program === "yes";
 }
 
 /** apt/yum configured to assume yes by an earlier RUN of this stage or of a stage it builds on (text match). */
-function configuredYes(stages: readonly Stage[], index: number): { apt: boolean; yum: boolean } {
+function configuredYes(dockerfile: Dockerfile, stage: Stage): { apt: boolean; yum: boolean } {
   const out = { apt: false, yum: false };
-  const seen = new Set<number>();
-  for (let s = stages[index]; s && !seen.has(s.index); s = s.baseStage !== undefined ? stages[s.baseStage] : undefined) {
-    seen.add(s.index);
+  for (const s of stageChain(dockerfile, stage)) {
     for (const ins of s.instructions) {
       if (ins.keyword !== "RUN") continue;
       const text = ins.args + ins.heredocs.map((h) => h.content).join("\n");

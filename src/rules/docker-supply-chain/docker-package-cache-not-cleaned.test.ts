@@ -45,7 +45,7 @@ ruleTester(rule, {
     { name: "apk add without --no-cache", dockerfile: alpine("apk add curl"), errors: [{ messageId: "apk", line: 2, column: 5 }] },
     { name: "apk update then add --no-cache", dockerfile: alpine("apk update && apk add --no-cache curl"), errors: [{ messageId: "apk", line: 2, column: 5 }] },
     { name: "pip install", dockerfile: py("pip install -r requirements.txt"), errors: [{ messageId: "pip", line: 2 }] },
-    { name: "python -m pip install", dockerfile: py("python3 -m pip install flask"), errors: [{ messageId: "pip", line: 2, column: 13 }] },
+    { name: "python -m pip install", dockerfile: py("python3 -m pip install flask"), errors: [{ messageId: "pip", line: 2, column: 5 }] },
     { name: "PIP_NO_CACHE_DIR set after the RUN", dockerfile: "FROM python:3.12-slim\nRUN pip install flask\nENV PIP_NO_CACHE_DIR=1\n", errors: [{ messageId: "pip", line: 2 }] },
     { name: "dnf without clean", dockerfile: fedora("dnf install -y git"), errors: [{ messageId: "yum", line: 2 }] },
     { name: "yum clean only metadata", dockerfile: "FROM centos:7\nRUN yum install -y git && yum clean metadata\n", errors: [{ messageId: "yum", line: 2 }] },

@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
-import { type Instruction, type ShellCommand, type Stage, effectiveCommand, positionalArgs } from "../../model/dockerfile.js";
-import { type PackageCommand, argsAfterSubcommand, hasArg, packageCommand } from "../docker-hygiene/_install.js";
+import { type Dockerfile, type Instruction, type ShellCommand, type Stage, effectiveCommand, findExactOption, positionalArgs } from "../../model/dockerfile.js";
+import { stageChain } from "../../model/dockerfile-queries.js";
+import { type PackageCommand, argsAfterSubcommand, packageCommand } from "./_packages.js";
 import { cacheMountTargets } from "../docker-hygiene/_run-context.js";
 
 // Judges the stages that end up in the image: the final stage and the stages it builds on (FROM <stage>). A cache
@@ -51,7 +52,7 @@ export default defineRule({
     const view = ctx.dockerfile;
     if (!view) return;
     const { dockerfile, stage } = view;
-    if (!shipped(dockerfile.stages, stage.index)) return;
+    if (!shipped(dockerfile, stage)) return;
     for (const instruction of stage.instructions) {
       if (instruction.keyword !== "RUN" || !instruction.shell) continue;
       const commands = instruction.shell.commands;
@@ -61,43 +62,61 @@ export default defineRule({
         if (command.substituted) return;
         const p = packageCommand(command);
         if (!p) return;
-        const family = leavesCache(p, command, instruction, stage, dockerfile.stages);
+        const family = leavesCache(p, command, instruction, dockerfile, stage);
         if (!family || reported.has(family)) return;
         if (mounts.some((m) => mountCovers(family, m))) return;
         const later = commands.slice(i + 1);
         if (later.some((c) => cleans(family, c))) return;
         reported.add(family);
-        const shown = `${p.manager} ${p.subcommand ?? ""}`.trim();
-        ctx.report({ messageId: family, data: { command: shown, tool: p.manager }, path: p.word.path });
+        const shown = `${p.program} ${verb(p) ?? ""}`.trim();
+        ctx.report({ messageId: family, data: { command: shown, tool: p.program }, path: p.word.path });
       });
     }
   },
 });
 
-/** The final stage and every stage it builds on. */
-function shipped(stages: readonly Stage[], index: number): boolean {
-  const seen = new Set<number>();
-  for (let s = stages[stages.length - 1]; s && !seen.has(s.index); s = s.baseStage !== undefined ? stages[s.baseStage] : undefined) {
-    if (s.index === index) return true;
-    seen.add(s.index);
+/** The cache a package manager fills: rpm managers share "yum"; of the npm-like managers only yarn is judged. */
+function cacheFamily(p: PackageCommand): Family | undefined {
+  switch (p.family) {
+    case "apt":
+    case "apk":
+    case "pip":
+    case "zypper":
+      return p.family;
+    case "rpm":
+      return "yum";
+    case "npm":
+      return p.manager === "yarn" ? "yarn" : undefined;
+    default:
+      return undefined;
   }
-  return false;
+}
+
+/** The subcommand word as written, lower-cased (`global` of `yarn global add`, `group` of `dnf group install`). */
+function verb(p: PackageCommand): string | undefined {
+  return p.subcommandWord?.text.toLowerCase();
+}
+
+/** The final stage and every stage it builds on. */
+function shipped(dockerfile: Dockerfile, stage: Stage): boolean {
+  const final = dockerfile.stages[dockerfile.stages.length - 1];
+  return final !== undefined && stageChain(dockerfile, final).includes(stage);
 }
 
 /** The cache family the command fills, or undefined when it leaves no cache behind. */
-function leavesCache(p: PackageCommand, command: ShellCommand, instruction: Instruction, stage: Stage, stages: readonly Stage[]): Family | undefined {
-  const sub = p.subcommand;
-  switch (p.family) {
+function leavesCache(p: PackageCommand, command: ShellCommand, instruction: Instruction, dockerfile: Dockerfile, stage: Stage): Family | undefined {
+  const sub = verb(p);
+  switch (cacheFamily(p)) {
     case "apt":
       return sub === "update" && p.manager !== "aptitude" ? "apt" : undefined;
     case "apk":
       if (sub === "update") return "apk";
       // --no-network installs from what is already on disk and downloads no index.
-      return (sub === "add" || sub === "upgrade") && !hasArg(p.args, "--no-cache", "--no-network") ? "apk" : undefined;
+      return (sub === "add" || sub === "upgrade") && !findExactOption(p.args, "--no-cache", "--no-network") ? "apk" : undefined;
     case "pip":
       if (sub !== "install") return undefined;
-      if (hasArg(p.args, "--no-cache-dir", "--no-cache")) return undefined;
-      if (pipCacheDisabled(command, instruction, stage, stages)) return undefined;
+      if (findExactOption(p.args, "--no-cache-dir", "--no-cache")) return undefined;
+      if (pipCacheDisabled(command, instruction, dockerfile, stage)) return undefined;
       return "pip";
     case "yum":
       if (!sub || !YUM_SUBS.has(sub)) return undefined;
@@ -109,7 +128,7 @@ function leavesCache(p: PackageCommand, command: ShellCommand, instruction: Inst
     case "zypper":
       return sub && ZYPPER_SUBS.has(sub) ? "zypper" : undefined;
     case "yarn": {
-      if (sub === undefined) return hasArg(p.args, "--version", "-v", "--help", "-h") ? undefined : "yarn";
+      if (sub === undefined) return findExactOption(p.args, "--version", "-v", "--help", "-h") ? undefined : "yarn";
       if (sub === "install") return "yarn";
       if (sub === "add") return "yarn";
       if (sub === "global") return argsAfterSubcommand(p).find((a) => !a.text.startsWith("-"))?.text === "add" ? "yarn" : undefined;
@@ -123,7 +142,7 @@ function leavesCache(p: PackageCommand, command: ShellCommand, instruction: Inst
 const TRUTHY_UNSET = new Set(["", "0"]);
 
 /** PIP_NO_CACHE_DIR set for this pip: on the command, exported earlier in the RUN, or by ENV/ARG before it. */
-function pipCacheDisabled(command: ShellCommand, instruction: Instruction, stage: Stage, stages: readonly Stage[]): boolean {
+function pipCacheDisabled(command: ShellCommand, instruction: Instruction, dockerfile: Dockerfile, stage: Stage): boolean {
   const set = (v: string | undefined) => v !== undefined && !TRUTHY_UNSET.has(v.trim());
   if (command.assignments.some((a) => a.name === "PIP_NO_CACHE_DIR" && set(a.value?.text))) return true;
   // `env PIP_NO_CACHE_DIR=1 pip install`
@@ -137,13 +156,7 @@ function pipCacheDisabled(command: ShellCommand, instruction: Instruction, stage
     if (e.program && /^pip/.test(e.program) && e.args.some((a) => /^(global|install)\.no-cache-dir$/.test(a.text))) return true;
   }
   // ENV/ARG in this stage before the RUN, or anywhere in the stages it builds on; pip config written earlier.
-  const chain: Stage[] = [];
-  const seen = new Set<number>();
-  for (let s: Stage | undefined = stage; s && !seen.has(s.index); s = s.baseStage !== undefined ? stages[s.baseStage] : undefined) {
-    seen.add(s.index);
-    chain.push(s);
-  }
-  for (const s of chain) {
+  for (const s of stageChain(dockerfile, stage).reverse()) {
     for (const ins of s.instructions) {
       if (ins === instruction) break;
       if ((ins.keyword === "ENV" || ins.keyword === "ARG") && ins.properties.some((pr) => pr.name === "PIP_NO_CACHE_DIR" && set(pr.value))) return true;
@@ -176,17 +189,17 @@ function cleans(family: Family, command: ShellCommand): boolean {
   switch (family) {
     case "apt":
       // apt 2.9+: dist-clean removes the lists as well as the package cache.
-      return p.family === "apt" && p.subcommand === "dist-clean";
+      return cacheFamily(p) === "apt" && verb(p) === "dist-clean";
     case "yum":
-      return p.family === "yum" && p.subcommand === "clean" && argsAfterSubcommand(p).some((a) => a.text === "all");
+      return cacheFamily(p) === "yum" && verb(p) === "clean" && argsAfterSubcommand(p).some((a) => a.text === "all");
     case "zypper":
-      return p.family === "zypper" && (p.subcommand === "clean" || p.subcommand === "cc");
+      return cacheFamily(p) === "zypper" && (verb(p) === "clean" || verb(p) === "cc");
     case "yarn":
-      return p.family === "yarn" && p.subcommand === "cache" && argsAfterSubcommand(p).some((a) => a.text === "clean");
+      return cacheFamily(p) === "yarn" && verb(p) === "cache" && argsAfterSubcommand(p).some((a) => a.text === "clean");
     case "pip":
-      return p.family === "pip" && p.subcommand === "cache" && argsAfterSubcommand(p).some((a) => a.text === "purge" || a.text === "remove");
+      return cacheFamily(p) === "pip" && verb(p) === "cache" && argsAfterSubcommand(p).some((a) => a.text === "purge" || a.text === "remove");
     case "apk":
-      return p.family === "apk" && p.subcommand === "cache" && argsAfterSubcommand(p).some((a) => a.text === "clean" || a.text === "purge");
+      return cacheFamily(p) === "apk" && verb(p) === "cache" && argsAfterSubcommand(p).some((a) => a.text === "clean" || a.text === "purge");
     default:
       return false;
   }

@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
-import { type ShellWord, effectiveCommand, positionalArgs } from "../../model/dockerfile.js";
-import { sourceOrder, baseName, configWrites, isOff, longOption, optionValues, stageCommands, variableSettings } from "./_trust-settings.js";
+import { type ShellWord, effectiveCommand, findExactOption, positionalArgs } from "../../model/dockerfile.js";
+import { sourceOrder, baseName, configWrites, isOff, optionValues, variableSettings } from "./_trust-settings.js";
+import { stageCommands } from "../../model/dockerfile-queries.js";
 
 // Runs on every stage; judges only what the stage itself sets or runs. Reported:
 // - variables (ENV, ARG with a default, `X=… cmd`, `export X=…`, `env X=… cmd`) that switch verification off, with
@@ -88,19 +89,19 @@ export default defineRule({
         const hit = curlInsecure(e.args);
         if (hit) opt(hit.word, hit.option);
       } else if (program === "wget") {
-        const w = longOption(e.args, "--no-check-certificate");
+        const w = findExactOption(e.args, "--no-check-certificate");
         if (w) opt(w, "--no-check-certificate");
         for (const { value, word } of optionValues(e.args, ["--check-certificate"])) if (isOff(value) || value === "quiet") opt(word, `--check-certificate=${value}`);
       } else if (/^pip(\d+(\.\d+)?)?$/.test(program) || (PYTHON.test(program) && e.args[0]?.text === "-m" && /^pip\d*$/.test(e.args[1]?.text ?? ""))) {
         const args = PYTHON.test(program) ? e.args.slice(2) : e.args;
-        const w = longOption(args, "--trusted-host");
+        const w = findExactOption(args, "--trusted-host");
         if (w) opt(w, "--trusted-host");
         const pos = positionalArgs(args);
         if (pos[0]?.text === "config" && pos[1]?.text === "set" && /(^|\.)trusted-host$/.test(pos[2]?.text.split("=")[0] ?? "")) {
           setting(pos[2]!, pos[2]!.text.split("=")[0]!, "a host list");
         }
       } else if (program === "uv") {
-        const w = longOption(e.args, "--allow-insecure-host");
+        const w = findExactOption(e.args, "--allow-insecure-host");
         if (w) opt(w, "--allow-insecure-host");
       } else if (program === "npm" || program === "yarn" || program === "pnpm") {
         const s = packageManagerStrictSsl(e.args);

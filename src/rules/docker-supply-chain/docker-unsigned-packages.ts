@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
-import { type Instruction, type ShellWord, effectiveCommand, positionalArgs } from "../../model/dockerfile.js";
-import { sourceOrder, baseName, configWrites, isOff, isOn, longOption, optionValues, stageCommands } from "./_trust-settings.js";
+import { type Instruction, type ShellWord, effectiveCommand, findExactOption, positionalArgs } from "../../model/dockerfile.js";
+import { sourceOrder, baseName, configWrites, isOff, isOn, optionValues } from "./_trust-settings.js";
+import { stageCommands } from "../../model/dockerfile-queries.js";
 
 // Runs on every stage. Reported, read from the parsed shell (quoted text such as `echo "--nogpgcheck"` is not an
 // option):
@@ -55,7 +56,7 @@ export default defineRule({
       if (program === "apk") {
         const pos = positionalArgs(e.args, new Set(["-X", "--repository", "-p", "--root", "--keys-dir", "--repositories-file", "--arch", "--cache-dir", "-o", "--output", "-t", "--virtual"]));
         const sub = pos[0]?.text;
-        const w = longOption(e.args, "--allow-untrusted");
+        const w = findExactOption(e.args, "--allow-untrusted");
         // Local .apk files built by this Dockerfile (a build stage, bind-mounted or copied) have no repository
         // signature to check; reported only when the same RUN also downloads something.
         const localOnly = pos.length > 1 && pos.slice(1).every((a) => /\//.test(a.text) && /\.apk$/.test(a.text)) && !downloads(instruction);
@@ -71,7 +72,7 @@ export default defineRule({
         }
       } else if (/^(yum|dnf|dnf5|tdnf|microdnf|yum-config-manager|dnf-config-manager|zypper)$/.test(program)) {
         for (const o of ["--nogpgcheck", "--no-gpg-checks", "--no-gpg-check", "--allow-unsigned-rpm"]) {
-          const w = longOption(e.args, o);
+          const w = findExactOption(e.args, o);
           if (w) opt(w, o);
         }
         for (const { value, word } of optionValues(e.args, ["--setopt"])) {

@@ -1,7 +1,8 @@
 import { defineRule } from "../../engine/rule-types.js";
 import type { YamlPath } from "../../model/types.js";
 import { effectiveCommand } from "../../model/dockerfile.js";
-import { execProgram, isLookup } from "../docker-hygiene/_run-context.js";
+import { execProgram } from "../../model/dockerfile-queries.js";
+import { isLookup } from "../docker-hygiene/_run-context.js";
 
 // Runs on every stage: reports a stage whose RUN instructions run both curl and wget (shell form, wrappers such as
 // sudo stripped, inside $(...) too; exec form by its program). Installing a package named curl, or looking a program

@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { effectiveCommand } from "../../model/dockerfile.js";
-import { execProgram, isLookup } from "../docker-hygiene/_run-context.js";
+import { execProgram } from "../../model/dockerfile-queries.js";
+import { isLookup } from "../docker-hygiene/_run-context.js";
 
 // Runs on every stage: reports each wget run by RUN (shell form with wrappers stripped, or exec form) without an
 // option that tames its progress output: --progress=..., -q/--quiet, -nv/--no-verbose, or logging to a file with

@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { type ShellCommand, effectiveCommand, positionalArgs } from "../../model/dockerfile.js";
-import { execProgram, execRuns, shellCStrings, stageCommands } from "./_docker-user-state.js";
+import { execProgram, execRuns, stageCommands } from "../../model/dockerfile-queries.js";
+import { shellCStrings } from "./_docker-user-state.js";
 
 // Every stage. Reports each chpasswd command of a RUN (also behind sudo/env, as `busybox chpasswd`, in heredoc
 // scripts, ONBUILD triggers and exec form). When an echo/printf earlier in the same pipeline writes a literal
@@ -33,17 +34,14 @@ export default defineRule({
   check(ctx) {
     const stage = ctx.dockerfile?.stage;
     if (!stage) return;
-    const previous = new Map<string, ShellCommand>();
-    for (const { instruction, command } of stageCommands(stage)) {
-      const script = scriptKey(instruction.index, command);
-      if (command.pipeline) previous.set(`${script}#${command.pipeline.id}#${command.pipeline.index}`, command);
+    for (const { command } of stageCommands(stage)) {
       const e = effectiveCommand(command);
       const inner = shellCStrings(command);
       if (inner?.programs.includes("chpasswd")) ctx.report({ messageId: "set", path: inner.word.path });
       let word = e.word;
       if (e.program === "busybox" && e.args[0]?.value === "chpasswd") word = e.args[0];
       else if (e.program !== "chpasswd") continue;
-      const feeder = command.pipeline && command.pipeline.index > 0 ? previous.get(`${script}#${command.pipeline.id}#${command.pipeline.index - 1}`) : undefined;
+      const feeder = command.pipeline && command.pipeline.index > 0 ? command.pipeline.of[command.pipeline.index - 1] : undefined;
       const line = feeder ? literalLine(feeder) : undefined;
       const m = line === undefined ? null : /^([^:\s]+):(.*)$/.exec(line);
       const path = (word ?? command).path;
@@ -52,18 +50,12 @@ export default defineRule({
       else ctx.report({ messageId: "setUser", data: { user: m[1]! }, path });
     }
     for (const { instruction, argv } of execRuns(stage)) {
-      const program = execProgram(argv);
+      const program = execProgram(instruction);
       const shown = program === "busybox" || program === "sudo" || program === "env" ? argv.slice(1).find((a) => !a.startsWith("-") && !a.includes("=")) : program;
       if (shown === "chpasswd") ctx.report({ messageId: "set", path: instruction.path });
     }
   },
 });
-
-/** Identifies the script a command belongs to (the RUN line or one of its heredoc bodies): pipeline ids are per script. */
-function scriptKey(instruction: number, command: ShellCommand): string {
-  const at = command.path.indexOf("at");
-  return `${instruction}:${command.path.slice(0, at < 0 ? command.path.length : at).join("/")}`;
-}
 
 /** The text an `echo` or `printf` with a literal first argument writes (`echo 'root:pw'` → `root:pw`). */
 function literalLine(cmd: ShellCommand): string | undefined {

@@ -1,5 +1,5 @@
 import { defineRule } from "../../engine/rule-types.js";
-import { effectiveUser, isRootUser } from "./_docker-user-state.js";
+import { effectiveUser, isRootUser } from "../../model/dockerfile-queries.js";
 
 // Judges the user the image runs as: the last USER of the final stage, or of the stage it builds on (FROM <alias>).
 // USERs of build stages and earlier USERs of the final stage do not reach the running container. Variables take their

@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { effectiveCommand } from "../../model/dockerfile.js";
-import { commandWordNamed, execProgram, execRuns, shellCStrings, stageCommands } from "./_docker-user-state.js";
+import { execProgram, execRuns, stageCommands } from "../../model/dockerfile-queries.js";
+import { commandWordNamed, shellCStrings } from "./_docker-user-state.js";
 
 // Every stage. A RUN command runs sudo when sudo is its program or one of its wrappers (`env A=1 sudo make`,
 // `xargs sudo rm`), in any part of a chain, pipeline, substitution or heredoc script, and in ONBUILD RUN triggers.
@@ -38,8 +39,8 @@ export default defineRule({
       const word = commandWordNamed(command, "sudo");
       ctx.report({ messageId: "sudo", data: { target: e.program ? ` to run ${e.program}` : "" }, path: (word ?? command).path });
     }
-    for (const { instruction, argv } of execRuns(stage)) {
-      if (execProgram(argv) !== "sudo") continue;
+    for (const { instruction } of execRuns(stage)) {
+      if (execProgram(instruction) !== "sudo") continue;
       ctx.report({ messageId: "sudo", data: { target: "" }, path: instruction.path });
     }
   },

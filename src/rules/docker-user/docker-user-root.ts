@@ -1,5 +1,5 @@
 import { defineRule } from "../../engine/rule-types.js";
-import { baseDefaultsToNonRoot, effectiveUser, isRootUser, stageChain } from "./_docker-user-state.js";
+import { baseDefaultsToNonRoot, effectiveUser, isRootUser, rootImage } from "../../model/dockerfile-queries.js";
 
 // Judges the final stage only: the user in force is its last USER, else the last USER of the stage it builds on
 // (FROM <alias>), and so on. Variables in USER take ARG/ENV defaults; when a value is unknown nothing is reported.
@@ -50,8 +50,7 @@ export default defineRule({
       else ctx.report({ messageId: "inheritedRoot", data: { user: setting.written, stage: setting.stage.name }, path: stage.from.words[0]?.path ?? stage.from.path });
       return;
     }
-    const root = stageChain(dockerfile, stage)[0]!;
-    const base = root.baseResolved ?? root.base;
+    const base = rootImage(dockerfile, stage);
     if (baseDefaultsToNonRoot(base)) return;
     ctx.report({ messageId: "noUser", data: { base }, path: stage.from.path });
   },

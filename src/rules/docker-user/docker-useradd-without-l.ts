@@ -1,6 +1,6 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { effectiveCommand, findOption, optionValue } from "../../model/dockerfile.js";
-import { expandVars, scopes, stageCommands } from "./_docker-user-state.js";
+import { expandVariables, stageCommands, variableScopes } from "../../model/dockerfile-queries.js";
 
 // Every stage. useradd with -u/--uid above 99999 (six digits or more, as hadolint DL3046 counts) and without
 // -l/--no-log-init. A UID given by a variable takes the ARG/ENV default in scope; unknown UIDs are not judged.
@@ -29,7 +29,7 @@ export default defineRule({
   check(ctx) {
     const view = ctx.dockerfile;
     if (!view) return;
-    let vars: ReturnType<typeof scopes> | undefined;
+    let vars: ReturnType<typeof variableScopes> | undefined;
     for (const { instruction, command } of stageCommands(view.stage)) {
       const e = effectiveCommand(command);
       if (e.program !== "useradd" || !e.word) continue;
@@ -38,8 +38,8 @@ export default defineRule({
       if (!uidWord) continue;
       let uid = uidWord.value;
       if (uid === undefined) {
-        vars ??= scopes(view.dockerfile, view.stage);
-        uid = expandVars(uidWord.text, vars.get(instruction.index) ?? new Map());
+        vars ??= variableScopes(view.dockerfile, view.stage);
+        uid = expandVariables(uidWord.text, vars.get(instruction.index) ?? new Map());
       }
       if (uid === undefined || !/^\d+$/.test(uid) || Number(uid) <= HIGH_UID) continue;
       ctx.report({ messageId: "highUid", data: { uid }, path: e.word.path });

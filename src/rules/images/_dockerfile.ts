@@ -5,8 +5,8 @@
 import path from "node:path";
 import type { Inventory } from "../../engine/inventory.js";
 import { type ImageRef, hasTemplate, imageBaseName, imageName, parseImage } from "../../model/image.js";
-import { DockerfileResource, type Dockerfile, type Instruction, type Stage } from "../../model/dockerfile.js";
-import { substituteArgs } from "../../loaders/dockerfile.js";
+import { DockerfileResource, type Dockerfile } from "../../model/dockerfile.js";
+import { baseDefaultsToNonRoot, effectiveUser, isRootUser, stageChain } from "../../model/dockerfile-queries.js";
 import { isObject } from "../../model/types.js";
 import { asArray } from "../../model/values.js";
 
@@ -15,48 +15,26 @@ export type UserVerdict =
   | { runsAs: "non-root" }
   | { runsAs: "unknown" };
 
-function isRootUser(user: string): boolean {
-  const u = user.split(":")[0]!.trim();
-  return u === "root" || /^0+$/.test(u);
-}
-
-/** Base images known to default to a non-root user, by name: distroless ":nonroot", "-unprivileged", "rootless" builds. */
-function baseRunsNonRoot(ref: ImageRef): boolean {
-  const text = `${ref.repository}:${ref.tag ?? ""}`.toLowerCase();
-  return /non-?root|unprivileged|rootless/.test(text);
-}
-
-/** The user the final stage of a Dockerfile runs as: its last USER, else that of the stage it builds on, else the base image's. */
+/**
+ * The user the final stage of a Dockerfile runs as: its last USER, else that of the stage it builds on, else the base
+ * image's (root, unless the base image is known to default to a non-root user).
+ */
 export function finalStageUser(df: Dockerfile): UserVerdict {
   const final = df.stages[df.stages.length - 1];
   if (!final) return { runsAs: "unknown" };
-  const verdictOf = (stage: Stage, depth: number): UserVerdict => {
-    if (depth > df.stages.length) return { runsAs: "unknown" };
-    const vars = new Map<string, string | undefined>();
-    for (const a of df.globalArgs) vars.set(a.name, a.value);
-    let user: { instruction: Instruction; value: string | undefined } | undefined;
-    for (const ins of stage.instructions) {
-      if (ins.keyword === "ARG") for (const p of ins.properties) vars.set(p.name, p.value ?? vars.get(p.name));
-      if (ins.keyword === "ENV") for (const p of ins.properties) vars.set(p.name, p.value);
-      if (ins.keyword === "USER") {
-        const args = [...vars].map(([name, value]) => ({ name, value, path: [] }));
-        user = { instruction: ins, value: substituteArgs(ins.args.trim(), args) };
-      }
-    }
-    if (user) {
-      if (user.value === undefined || user.value === "") return { runsAs: "unknown" };
-      return isRootUser(user.value) ? { runsAs: "root", line: user.instruction.line, reason: `USER ${user.instruction.args.trim()}` } : { runsAs: "non-root" };
-    }
-    if (stage.baseStage !== undefined) return verdictOf(df.stages[stage.baseStage]!, depth + 1);
-    const from = stage.baseResolved;
-    if (from === undefined || from === "") return { runsAs: "unknown" };
-    if (from.toLowerCase() === "scratch") return { runsAs: "root", reason: "no USER, FROM scratch" };
-    const ref = parseImage(from);
-    if (ref.templated || ref.problems.length > 0) return { runsAs: "unknown" };
-    if (baseRunsNonRoot(ref)) return { runsAs: "non-root" };
-    return { runsAs: "root", reason: `no USER in the final stage, which starts FROM ${from}` };
-  };
-  return verdictOf(final, 0);
+  const setting = effectiveUser(df, final);
+  if (setting) {
+    if (setting.user === undefined || setting.user === "") return { runsAs: "unknown" };
+    if (!isRootUser(setting.user)) return { runsAs: "non-root" };
+    return { runsAs: "root", line: setting.instruction.line, reason: `USER ${setting.instruction.args.trim()}` };
+  }
+  const from = stageChain(df, final)[0]!.baseResolved;
+  if (from === undefined || from === "") return { runsAs: "unknown" };
+  if (from.toLowerCase() === "scratch") return { runsAs: "root", reason: "no USER, FROM scratch" };
+  const ref = parseImage(from);
+  if (ref.templated || ref.problems.length > 0) return { runsAs: "unknown" };
+  if (baseDefaultsToNonRoot(from)) return { runsAs: "non-root" };
+  return { runsAs: "root", reason: `no USER in the final stage, which starts FROM ${from}` };
 }
 
 /** Folder names that say nothing about the image a Dockerfile builds. */
