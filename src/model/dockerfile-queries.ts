@@ -133,9 +133,15 @@ export function execProgram(instruction: Instruction): string | undefined {
  * `set -o pipefail` lasts until the end of its script.
  */
 export function scriptKey(command: ShellCommand): string {
-  const at = command.path.indexOf("at");
-  return command.path.slice(0, at < 0 ? command.path.length : at).join("\u0000");
+  let key = scriptKeys.get(command);
+  if (key === undefined) {
+    const at = command.path.indexOf("at");
+    scriptKeys.set(command, (key = command.path.slice(0, at < 0 ? command.path.length : at).join("\u0000")));
+  }
+  return key;
 }
+
+const scriptKeys = new WeakMap<ShellCommand, string>();
 
 // ---------------------------------------------------------------------------------------------------------------
 // COPY and ADD

@@ -236,7 +236,16 @@ export interface EffectiveCommand {
   command: ShellCommand;
 }
 
+/** Computed once per command and shared by every rule (commands are immutable once loaded). */
+const effectiveCache = new WeakMap<ShellCommand, EffectiveCommand>();
+
 export function effectiveCommand(command: ShellCommand): EffectiveCommand {
+  let e = effectiveCache.get(command);
+  if (!e) effectiveCache.set(command, (e = computeEffective(command)));
+  return e;
+}
+
+function computeEffective(command: ShellCommand): EffectiveCommand {
   let words = command.name ? [command.name, ...command.args] : [];
   const wrappers: string[] = [];
   for (let guard = 0; guard < 8 && words.length > 0; guard++) {

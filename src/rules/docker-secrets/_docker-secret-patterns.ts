@@ -90,7 +90,16 @@ export function secretFilePattern(path: string, patterns: readonly string[]): st
   return undefined;
 }
 
+/** Compiled once per pattern and reused for every file of the scan. */
+const globCache = new Map<string, RegExp>();
+
 function globToRegExp(glob: string): RegExp {
+  let cached = globCache.get(glob);
+  if (!cached) globCache.set(glob, (cached = compileGlob(glob)));
+  return cached;
+}
+
+function compileGlob(glob: string): RegExp {
   let re = "";
   for (const ch of glob) {
     if (ch === "*") re += "[^/]*";

@@ -229,7 +229,16 @@ const SPECS: Record<Exclude<PackageManager, "pacman">, Spec> = {
 };
 
 /** The package-manager command a simple command runs, or undefined when it runs none. */
+/** Computed once per command and shared by every package rule. */
+const packageCache = new WeakMap<ShellCommand, PackageCommand | null>();
+
 export function packageCommand(command: ShellCommand): PackageCommand | undefined {
+  let p = packageCache.get(command);
+  if (p === undefined) packageCache.set(command, (p = recognise(command) ?? null));
+  return p ?? undefined;
+}
+
+function recognise(command: ShellCommand): PackageCommand | undefined {
   const e = effectiveCommand(command);
   if (!e.program || !e.word) return undefined;
   const program = e.program;

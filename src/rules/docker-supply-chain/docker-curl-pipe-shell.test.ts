@@ -34,6 +34,7 @@ ruleTester(rule, {
       dockerfile: "FROM alpine:3.20\nRUN curl https://x | sh\nRUN wget -qO- https://y | sh\n",
       errors: [{ messageId: "pipe", line: 2 }, { messageId: "pipe", line: 3 }],
     },
+    { name: "in an ONBUILD trigger, which runs in every child build", dockerfile: "FROM debian:12.5\nONBUILD RUN curl https://install.example.com/ | sh\n", errors: [{ messageId: "pipe", line: 2 }] },
     { name: "in an earlier build stage", dockerfile: "FROM alpine:3.20 AS build\nRUN curl https://x | sh\nFROM alpine:3.20\nCOPY --from=build /a /a\n", errors: [{ messageId: "pipe", line: 2, object: "Dockerfile/build" }] },
   ],
 });

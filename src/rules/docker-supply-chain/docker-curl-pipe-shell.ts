@@ -1,7 +1,8 @@
 import { defineRule } from "../../engine/rule-types.js";
-import { type ShellCommand, SHELLS, effectiveCommand, findOption, optionValue, positionalArgs, runCommands } from "../../model/dockerfile.js";
+import { type ShellCommand, SHELLS, effectiveCommand, findOption, optionValue, positionalArgs } from "../../model/dockerfile.js";
+import { stageCommands } from "../../model/dockerfile-queries.js";
 
-// Runs on every stage. A download feeds a shell when (read from the parsed shell, not the text):
+// Runs on every stage, ONBUILD RUN triggers included. A download feeds a shell when (read from the parsed shell, not the text):
 // - a pipeline has curl (writing to stdout: no -o/-O/--output) or wget writing to stdout (-O -, -qO-) before a shell
 //   or an interpreter reading its script from stdin (`| sh`, `| sudo bash -s --`, `| python3 -`);
 // - a shell or `source`/`.` reads a process substitution that downloads (`bash <(curl …)`);
@@ -37,7 +38,8 @@ export default defineRule({
     const stage = ctx.dockerfile?.stage;
     if (!stage) return;
     const pipelines = new Set<ShellCommand[]>();
-    for (const { command } of runCommands(stage)) {
+    // ONBUILD triggers included: they run in every build FROM this image.
+    for (const { command } of stageCommands(stage)) {
       if (command.pipeline) pipelines.add(command.pipeline.of);
       const e = effectiveCommand(command);
       if (!e.program || !e.word) continue;
