@@ -80,7 +80,11 @@ export function explainText(rule: Rule): string {
   parts.push(
     "",
     "Accepting the risk",
-    indent(`Annotate the object or its pod template with ${IGNORE_ANNOTATION_PREFIX}${rule.id}: "<reason>",\nor add an exemption with a reason to .shipshape.yaml.`),
+    indent(
+      rule.target === "dockerfile"
+        ? `Put a comment on the line above the instruction: # shipshape ignore=${rule.id} <reason>\n(or # shipshape ignore-file=${rule.id} <reason> for the whole file), or add an exemption with a reason to .shipshape.yaml.`
+        : `Annotate the object or its pod template with ${IGNORE_ANNOTATION_PREFIX}${rule.id}: "<reason>",\nor add an exemption with a reason to .shipshape.yaml.`,
+    ),
   );
   const pr = peers(rule);
   if (pr) parts.push("", "Same check in other tools", indent(pr));

@@ -19,6 +19,11 @@ export const SCAN_OPTIONS: Record<string, OptionSpec> = {
   "skip-rules": { type: "list" },
   exclude: { type: "list" },
   dockerfile: { type: "list" },
+  "helm-bin": { type: "string" },
+  "kustomize-bin": { type: "string" },
+  values: { type: "list" },
+  set: { type: "list" },
+  "release-name": { type: "string" },
   config: { type: "string", short: "c" },
   "no-config": { type: "boolean" },
   "kube-version": { type: "string" },
@@ -43,6 +48,14 @@ Options:
       --skip-rules IDS     do not run these rules
       --exclude GLOB       do not scan files matching GLOB (repeatable)
       --dockerfile PATH    also scan PATH as a Dockerfile, whatever its name (repeatable)
+
+Helm charts (folders with Chart.yaml, packaged .tgz) are rendered with \`helm template\`, Kustomize roots
+with \`kubectl kustomize\`; findings point at the template or patch to edit.
+      --values FILE        Helm values file (repeatable)
+      --set KEY=VALUE      Helm value (repeatable)
+      --release-name NAME  Helm release name (default: release)
+      --helm-bin PATH      the helm binary (default: helm on PATH)
+      --kustomize-bin PATH kubectl or kustomize (default: kubectl on PATH, else kustomize)
   -c, --config FILE        configuration file (default: .shipshape.yaml from here upward)
       --no-config          ignore .shipshape.yaml files
       --kube-version X.Y   the Kubernetes version the manifests target (default: 1.35)
@@ -115,6 +128,13 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       skip: splitList(v["skip-rules"] as string[] | undefined),
       exclude: v.exclude as string[] | undefined,
       dockerfiles: splitList(v.dockerfile as string[] | undefined),
+      render: {
+        helmBin: v["helm-bin"] as string | undefined,
+        kustomizeBin: v["kustomize-bin"] as string | undefined,
+        values: (v.values as string[] | undefined) ?? [],
+        set: (v.set as string[] | undefined) ?? [],
+        releaseName: (v["release-name"] as string | undefined) ?? "release",
+      },
       kubeVersion: v["kube-version"] as string | undefined,
       defaultNamespace: v["default-namespace"] as string | undefined,
       failOn: failOn as Severity | "none" | undefined,

@@ -162,6 +162,10 @@ export function buildFinding(f: {
     finding.location.endLine = pos.endLine;
     finding.location.endColumn = pos.endColumn;
   }
+  if (pos.file !== undefined) finding.location.file = pos.file;
+  if (pos.archivePath !== undefined) finding.location.archivePath = pos.archivePath;
+  if (pos.rendered) finding.rendered = pos.rendered;
+  if (pos.values) finding.values = pos.values;
   if (f.data) finding.data = f.data;
   if (f.container !== undefined) finding.container = f.container;
   if (f.fix) finding.fix = f.fix;

@@ -1,7 +1,10 @@
 import { statSync } from "node:fs";
 import { type InputFile, readInput, walk } from "../loaders/files.js";
 import { loadDockerfileText } from "../loaders/dockerfile.js";
+import { renderHelmChart } from "../loaders/helm.js";
+import { kustomizeRoots, renderKustomization } from "../loaders/kustomize.js";
 import { loadManifestText } from "../loaders/manifest.js";
+import { type Rendered, type RenderOptions, ToolMissingError, renderProblem } from "../loaders/render.js";
 import { type ShellParser, loadShellParser } from "../loaders/shell.js";
 import { DIAGNOSTIC_IDS, type Finding, type LoadProblem } from "../model/finding.js";
 import { KubeVersion } from "../model/kube-version.js";
@@ -27,6 +30,8 @@ export interface ScanOptions {
   exclude?: string[];
   /** Files to read as Dockerfiles whatever their name (`--dockerfile`). */
   dockerfiles?: string[];
+  /** Helm and Kustomize: binaries, values files, --set pairs, release name. */
+  render?: Partial<Pick<RenderOptions, "helmBin" | "kustomizeBin" | "values" | "set" | "releaseName">>;
   kubeVersion?: string;
   defaultNamespace?: string;
   failOn?: Severity | "none";
@@ -63,13 +68,41 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const resources: Resource[] = [];
   let documents = 0;
   let skipped = 0;
-  walked.files.forEach((file, i) => {
-    const loaded = loadFile(file, options, shell);
+  const add = (loaded: { resources: Resource[]; problems: LoadProblem[]; documents: number; skipped: number }) => {
     problems.push(...loaded.problems);
     resources.push(...loaded.resources);
     documents += loaded.documents;
     skipped += loaded.skipped;
-    options.onProgress?.(i + 1, walked.files.length);
+  };
+
+  // Helm charts and Kustomize roots are rendered with the real tools; the files they read are not scanned again.
+  const render: RenderOptions = {
+    cwd: options.cwd ?? process.cwd(),
+    values: options.render?.values ?? [],
+    set: options.render?.set ?? [],
+    releaseName: options.render?.releaseName ?? "release",
+    namespace: defaultNamespace,
+    kubeVersion: kubeVersion.toString(),
+    helmBin: options.render?.helmBin,
+    kustomizeBin: options.render?.kustomizeBin,
+  };
+  const consumed = new Set<string>();
+  const rendered = (where: string, run: () => Rendered): void => {
+    try {
+      const r = run();
+      add(r);
+      if (!r.failed) for (const f of r.consumed) consumed.add(f);
+    } catch (err) {
+      if (!(err instanceof ToolMissingError)) throw err;
+      problems.push(renderProblem(where, err.message));
+    }
+  };
+  for (const root of kustomizeRoots(walked.kustomizations)) rendered(root.display, () => renderKustomization(root, render));
+  const files = walked.files.filter((f) => f.absolute === undefined || !consumed.has(f.absolute));
+  files.forEach((file, i) => {
+    if (file.kind === "helm-chart") rendered(file.display, () => renderHelmChart(file, render));
+    else add(loadFile(file, options, shell));
+    options.onProgress?.(i + 1, files.length);
   });
 
   const suppressor = new Suppressor(config, defaultNamespace, options.now);

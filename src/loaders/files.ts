@@ -11,7 +11,16 @@ export interface InputFile {
   display: string;
   /** Absolute path, or undefined for stdin. */
   absolute?: string;
-  kind: "manifest" | "dockerfile";
+  /** helm-chart: a folder with Chart.yaml, or a packaged chart (.tgz), rendered with `helm template`. */
+  kind: "manifest" | "dockerfile" | "helm-chart";
+}
+
+/** A folder holding a kustomization file (kustomization.yaml, .yml or Kustomization). */
+export interface KustomizationDir {
+  display: string;
+  absolute: string;
+  /** The kustomization file's name in the folder. */
+  file: string;
 }
 
 const MANIFEST_EXT = /\.(ya?ml|json)$/i;
@@ -20,7 +29,12 @@ const SKIP_DIRS = new Set([".git", "node_modules"]);
 export interface WalkResult {
   files: InputFile[];
   problems: LoadProblem[];
+  /** Every folder with a kustomization file; which of them are roots is decided by the Kustomize loader. */
+  kustomizations: KustomizationDir[];
 }
+
+const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+const CHART_ARCHIVE = /\.tgz$/i;
 
 /**
  * Expands the paths of the command line into files: folders recursively (.yaml, .yml, .json and Dockerfiles by name:
@@ -29,7 +43,7 @@ export interface WalkResult {
  * A path that does not exist is a usage error; an unreadable folder is reported and the walk goes on.
  */
 export function walk(paths: readonly string[], exclude: readonly string[] = [], cwd = process.cwd(), dockerfiles: readonly string[] = []): WalkResult {
-  const out: WalkResult = { files: [], problems: [] };
+  const out: WalkResult = { files: [], problems: [], kustomizations: [] };
   const isExcluded = exclude.length > 0 ? picomatch(exclude as string[], { dot: true, basename: false }) : () => false;
   const isExcludedBase = exclude.length > 0 ? picomatch(exclude.filter((g) => !g.includes("/")), { dot: true }) : () => false;
   const excluded = (display: string): boolean => {
@@ -69,6 +83,13 @@ export function walk(paths: readonly string[], exclude: readonly string[] = [], 
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A Helm chart is rendered as a whole: its templates are never read as plain YAML.
+    if (entries.some((e) => e.name === "Chart.yaml" && !e.isDirectory())) {
+      out.files.push({ display, absolute, kind: "helm-chart" });
+      return;
+    }
+    const kustomization = KUSTOMIZATION_FILES.find((k) => entries.some((e) => e.name === k && !e.isDirectory()));
+    if (kustomization) out.kustomizations.push({ display, absolute, file: kustomization });
     for (const e of entries) {
       const childDisplay = path.join(display, e.name);
       const childAbs = path.join(absolute, e.name);
@@ -88,6 +109,8 @@ export function walk(paths: readonly string[], exclude: readonly string[] = [], 
         if (!SKIP_DIRS.has(e.name)) visitDir(childDisplay, childAbs);
       } else if (isFile && (MANIFEST_EXT.test(e.name) || isDockerfileName(e.name))) {
         addFile(childDisplay, childAbs);
+      } else if (isFile && CHART_ARCHIVE.test(e.name)) {
+        addFile(childDisplay, childAbs, "helm-chart");
       }
     }
   };
@@ -105,7 +128,7 @@ export function walk(paths: readonly string[], exclude: readonly string[] = [], 
       throw new UsageError(`no such file or folder: ${p}`, "input");
     }
     if (st.isDirectory()) visitDir(p, absolute);
-    else if (!excluded(p)) addFile(p, absolute);
+    else if (!excluded(p)) addFile(p, absolute, CHART_ARCHIVE.test(p) ? "helm-chart" : undefined);
   }
   for (const p of dockerfiles) {
     const absolute = path.resolve(cwd, p);

@@ -13,6 +13,30 @@ export interface Location {
   endColumn?: number;
   /** The YAML path inside the object (dotted, with [n] for indexes). */
   path?: string;
+  /** For a file inside an archive (a subchart packaged as .tgz): the path inside it; `file` is the archive. */
+  archivePath?: string;
+}
+
+/** Where a rendered object (Helm chart, Kustomize overlay) sits in the rendered stream the rules read. */
+export interface RenderedFrom {
+  tool: "helm" | "kustomize";
+  /** The chart folder or archive, or the kustomization root, as scanned. */
+  root: string;
+  /** 0-based document index in the rendered stream, and the 1-based position of the value in it. */
+  document: number;
+  line: number;
+  column: number;
+  /** Helm: the object's `helm.sh/hook` values, e.g. ["test"] for a test pod (scanned, but not part of the release). */
+  helmHooks?: string[];
+}
+
+/** The values-file key a rendered value came from (Helm `.Values…`), usually what a person changes. */
+export interface ValuesOrigin {
+  file: string;
+  /** Dotted key, e.g. `web.securityContext.privileged`. */
+  key: string;
+  line: number;
+  column: number;
 }
 
 /** One edit of a fix, as data. Paths are relative to the object. */
@@ -65,6 +89,10 @@ export interface Finding {
   frameworks?: FrameworkRefs;
   /** Stable id of the finding that survives unrelated edits (rule, object, container, path). */
   fingerprint: string;
+  /** For objects rendered from a Helm chart or Kustomize overlay: the position in the rendered stream. */
+  rendered?: RenderedFrom;
+  /** For Helm: the values key the offending value came from, when it can be told. */
+  values?: ValuesOrigin;
   suppressed?: Suppression;
 }
 

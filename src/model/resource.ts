@@ -11,6 +11,14 @@ export interface Position {
 /** Where a path resolved in the source: `exact` is false when only a parent of the path exists. */
 export interface Located extends Position {
   exact: boolean;
+  /**
+   * For rendered objects: the file a person edits (template, patch, base) when it differs from `source.file`, the
+   * path inside an archive, the position in the rendered stream, and the values key the value came from.
+   */
+  file?: string;
+  archivePath?: string;
+  rendered?: import("./finding.js").RenderedFrom;
+  values?: import("./finding.js").ValuesOrigin;
 }
 
 /** Turns a path inside one object into a source position. Implementations compute lazily. */

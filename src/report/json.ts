@@ -10,6 +10,8 @@ function findingJson(f: Finding): Record<string, unknown> {
   if (f.object) out.object = f.object;
   if (f.container !== undefined) out.container = f.container;
   out.location = f.location;
+  if (f.rendered) out.rendered = f.rendered;
+  if (f.values) out.values = f.values;
   if (f.fix) out.fix = f.fix;
   if (f.frameworks) out.frameworks = f.frameworks;
   out.fingerprint = f.fingerprint;

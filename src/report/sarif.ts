@@ -97,8 +97,7 @@ export function renderSarif(report: ScanReport, options: SarifOptions): string {
   // Artifacts: each file once, in order of first appearance, with its role (a scanned file, or the configuration).
   const artifacts: { location: ArtifactLocation; roles: string[] }[] = [];
   const artifactIndex = new Map<string, number>();
-  const artifactOf = (f: Finding): { location: ArtifactLocation; index: number } => {
-    const file = f.location.file;
+  const artifactOf = (f: Finding, file = f.location.file): { location: ArtifactLocation; index: number } => {
     const role = f.ruleId === "exemption-expired" ? "userSpecifiedConfiguration" : "analysisTarget";
     const location = artifactLocation(file, cwd, root);
     let index = artifactIndex.get(file);
@@ -112,7 +111,21 @@ export function renderSarif(report: ScanReport, options: SarifOptions): string {
     return { location, index };
   };
 
-  const results = all.map((f) => result(f, ruleIndex.get(f.ruleId) ?? 0, artifactOf(f)));
+  const results = all.map((f) => {
+    const r = result(f, ruleIndex.get(f.ruleId) ?? 0, artifactOf(f));
+    // A Helm value that came from a values file: the key a person usually changes, as a related location.
+    if (f.values) {
+      const a = artifactOf(f, f.values.file);
+      r.relatedLocations = [
+        {
+          id: 1,
+          physicalLocation: { artifactLocation: { ...a.location, index: a.index }, region: { startLine: f.values.line, startColumn: f.values.column } },
+          message: { text: `The value comes from ${f.values.key} in ${f.values.file}.` },
+        },
+      ];
+    }
+    return r;
+  });
 
   const log = {
     $schema: SARIF_SCHEMA,
@@ -216,6 +229,9 @@ function result(f: Finding, ruleIndex: number, artifact: { location: ArtifactLoc
   if (f.object) properties.object = f.object;
   if (f.fix) properties.fix = { description: f.fix.description, safety: f.fix.safety };
   if (f.frameworks) properties.frameworks = f.frameworks;
+  if (loc.archivePath !== undefined) properties.archivePath = loc.archivePath;
+  if (f.rendered) properties.rendered = f.rendered;
+  if (f.values) properties.values = f.values;
   out.properties = properties;
   return out;
 }

@@ -49,7 +49,9 @@ export function renderText(report: ScanReport, options: TextOptions): string {
       for (const f of list) {
         const sev = c(COLORS[f.severity], f.severity.toUpperCase().padEnd(8));
         lines.push(`    ${sev} ${f.ruleId}  ${f.message}`);
-        lines.push(c(DIM, `             ${file}:${f.location.line}:${f.location.column}${f.location.path ? `  ${f.location.path}` : ""}`));
+        lines.push(c(DIM, `             ${file}${f.location.archivePath ? `!/${f.location.archivePath}` : ""}:${f.location.line}:${f.location.column}${f.location.path ? `  ${f.location.path}` : ""}`));
+        if (f.values) lines.push(c(DIM, `             value from ${f.values.key} (${f.values.file}:${f.values.line}:${f.values.column})`));
+        if (f.rendered) lines.push(c(DIM, `             rendered by ${f.rendered.tool} from ${f.rendered.root} (document ${f.rendered.document + 1}, line ${f.rendered.line})${f.rendered.helmHooks ? `, Helm hook: ${f.rendered.helmHooks.join(", ")}` : ""}`));
         const refs = options.frameworks ? frameworkLine(f) : undefined;
         if (refs) lines.push(c(DIM, `             ${refs}`));
       }
