@@ -157,3 +157,12 @@ describe("Helm errors from the CLI", () => {
     }
   });
 });
+
+describe("a chart's templates folder named on its own", () => {
+  it("renders the chart it belongs to instead of reading templates as plain YAML", async () => {
+    const r = await runCli(["scan", `${SHOP}/templates`, "--no-config", "--format", "json", "--fail-on", "none", "--helm-bin", realHelm()], ROOT);
+    const report = JSON.parse(r.stdout) as Json;
+    expect(report.findings.filter((f: Json) => f.ruleId === "parse-error")).toEqual([]);
+    expect(report.findings.some((f: Json) => f.ruleId === "privileged-container" && f.location.file.endsWith("charts/cache/templates/deployment.yaml"))).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { type Dirent, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { type Dirent, existsSync, readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
 import type { LoadProblem } from "../model/finding.js";
@@ -65,6 +65,11 @@ export function walk(paths: readonly string[], exclude: readonly string[] = [], 
     out.files.push({ display, absolute, kind });
   };
 
+  const addChart = (display: string, absolute: string) => {
+    if (out.files.some((f) => f.kind === "helm-chart" && f.absolute === absolute)) return;
+    out.files.push({ display, absolute, kind: "helm-chart" });
+  };
+
   const visitDir = (display: string, absolute: string) => {
     let real: string;
     try {
@@ -83,9 +88,15 @@ export function walk(paths: readonly string[], exclude: readonly string[] = [], 
       return;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    // A Helm chart is rendered as a whole: its templates are never read as plain YAML.
+    // A Helm chart is rendered as a whole: its templates are never read as plain YAML, even when the templates
+    // folder (or a folder below it) is what was named: then the chart it belongs to is rendered.
     if (entries.some((e) => e.name === "Chart.yaml" && !e.isDirectory())) {
-      out.files.push({ display, absolute, kind: "helm-chart" });
+      addChart(display, absolute);
+      return;
+    }
+    const chart = enclosingChart(absolute);
+    if (chart) {
+      addChart(path.join(display, path.relative(absolute, chart)), chart);
       return;
     }
     const kustomization = KUSTOMIZATION_FILES.find((k) => entries.some((e) => e.name === k && !e.isDirectory()));
@@ -142,6 +153,18 @@ export function walk(paths: readonly string[], exclude: readonly string[] = [], 
     addFile(p, absolute, "dockerfile");
   }
   return out;
+}
+
+/** The chart folder above `dir` when `dir` is (inside) a chart's templates folder. */
+function enclosingChart(dir: string): string | undefined {
+  let d = dir;
+  for (let up = 0; up < 8; up++) {
+    const parent = path.dirname(d);
+    if (parent === d) return undefined;
+    if (path.basename(d) === "templates" && existsSync(path.join(parent, "Chart.yaml"))) return parent;
+    d = parent;
+  }
+  return undefined;
 }
 
 function dirProblem(display: string, err: unknown): LoadProblem {
