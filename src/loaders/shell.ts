@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Node as TsNode, Parser as TsParser } from "web-tree-sitter";
-import type { ShellCommand, ShellScript, ShellSubstitution, ShellWord } from "../model/dockerfile.js";
+import { type ShellCommand, type ShellScript, type ShellSubstitution, type ShellWord, SHELLS, effectiveCommand } from "../model/dockerfile.js";
 import type { YamlPath } from "../model/types.js";
 
 export interface ShellParser {
@@ -41,9 +41,9 @@ function parseScript(parser: TsParser, text: string, prefix: YamlPath): ShellScr
   const tree = parser.parse(text);
   if (!tree) return { commands: [], hasErrors: true, text };
   try {
-    const b = new Builder(text, prefix);
+    const b = new Builder(parser, text, prefix, 0, 0);
     b.visit(tree.rootNode, false);
-    return { commands: b.commands, hasErrors: tree.rootNode.hasError, text };
+    return { commands: b.commands, hasErrors: tree.rootNode.hasError || b.innerErrors, text };
   } finally {
     tree.delete();
   }
@@ -52,16 +52,52 @@ function parseScript(parser: TsParser, text: string, prefix: YamlPath): ShellScr
 /** Commands whose arguments are `NAME=value` assignments. */
 const DECLARATIONS = new Set(["export", "declare", "typeset", "readonly", "local"]);
 
+/** How deep `sh -c '…'` scripts are followed (a script that runs `sh -c` again, …). */
+const MAX_INLINE_DEPTH = 2;
+
 class Builder {
   readonly commands: ShellCommand[] = [];
+  /** A `sh -c` script inside could not be parsed entirely. */
+  innerErrors = false;
 
   constructor(
+    private readonly parser: TsParser,
     private readonly text: string,
     private readonly prefix: YamlPath,
+    /** Offset of this text in the script the paths address (non-zero for `sh -c` scripts). */
+    private readonly base: number,
+    private readonly depth: number,
   ) {}
 
   private path(n: TsNode): YamlPath {
-    return [...this.prefix, "at", n.startIndex, n.endIndex];
+    return [...this.prefix, "at", this.base + n.startIndex, this.base + n.endIndex];
+  }
+
+  /**
+   * `sh -c '<script>'` (bash, dash, … behind sudo/env too): the script is parsed like the RUN text, and its commands
+   * join the list (marked substituted), so `sh -c 'curl x | sh'` is a pipe and `bash -c "sudo make"` runs sudo.
+   * Positions point into the quoted word (exact for single quotes; double-quoted escapes shift them slightly).
+   */
+  private inlineScript(cmd: ShellCommand): void {
+    if (this.depth >= MAX_INLINE_DEPTH) return;
+    const e = effectiveCommand(cmd);
+    if (!e.program || !SHELLS.has(e.program)) return;
+    const at = e.args.findIndex((a) => /^-[A-Za-z]*c[A-Za-z]*$/.test(a.text) && !a.text.startsWith("--"));
+    const script = at >= 0 ? e.args[at + 1] : undefined;
+    if (!script || script.value === undefined || script.value.trim() === "" || script.value.length > MAX_SCRIPT_CHARS) return;
+    const start = script.path[script.path.length - 2];
+    if (typeof start !== "number") return;
+    const quoted = script.raw.startsWith("'") || script.raw.startsWith('"') ? 1 : script.raw.startsWith("$'") ? 2 : 0;
+    const tree = this.parser.parse(script.value);
+    if (!tree) return;
+    try {
+      const inner = new Builder(this.parser, script.value, this.prefix, start + quoted, this.depth + 1);
+      inner.visit(tree.rootNode, true);
+      if (tree.rootNode.hasError || inner.innerErrors) this.innerErrors = true;
+      this.commands.push(...inner.commands);
+    } finally {
+      tree.delete();
+    }
   }
 
   /** Walks statements; `substituted` marks commands inside $(...) or <(...). Returns the commands it added. */
@@ -74,6 +110,7 @@ class Builder {
         // Substitutions inside the words were added first; keep source order by inserting the command before them.
         this.commands.splice(before, 0, cmd);
         added.push(cmd);
+        this.inlineScript(cmd);
         return added;
       }
       case "declaration_command":

@@ -58,7 +58,12 @@ function optionTokens(ins: Instruction): { token: string; path: YamlPath }[] {
     return out;
   }
   if (ins.shell) {
-    for (const c of ins.shell.commands) for (const w of c.args) for (const token of split(w.text)) out.push({ token, path: w.path });
+    // The words of the top-level commands, split at blanks, cover `sh -c "app --insecure"` strings too; the
+    // commands the loader parsed out of such scripts (substituted) would count them twice.
+    for (const c of ins.shell.commands) {
+      if (c.substituted) continue;
+      for (const w of c.args) for (const token of split(w.text)) out.push({ token, path: w.path });
+    }
     return out;
   }
   for (const token of split(ins.args)) out.push({ token, path: ins.words.find((w) => w.value.includes(token))?.path ?? ins.path });

@@ -14,24 +14,3 @@ export function commandWordNamed(command: ShellCommand, name: string): ShellWord
   return undefined;
 }
 
-/**
- * For `sh -c '<script>'` (and bash/dash/...): the script string, which the model keeps as one word. Returns the word
- * and the program names that start its simple commands, read with a light tokenizer (split at ; & | newline and
- * parentheses, leading VAR=value assignments skipped); quoting inside the script is not interpreted.
- */
-export function shellCStrings(command: ShellCommand): { word: ShellWord; programs: string[] } | undefined {
-  const e = effectiveCommand(command);
-  if (!e.program || !SHELLS.has(e.program)) return undefined;
-  const at = e.args.findIndex((a) => /^-[A-Za-z]*c[A-Za-z]*$/.test(a.text));
-  const word = at >= 0 ? e.args[at + 1] : undefined;
-  if (!word) return undefined;
-  const programs: string[] = [];
-  for (const part of word.text.split(/[;&|\n()]+|\$\(|`/)) {
-    const tokens = part.trim().split(/\s+/).filter((t) => t !== "");
-    let i = 0;
-    while (i < tokens.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(tokens[i]!)) i++;
-    const t = tokens[i];
-    if (t !== undefined) programs.push(t.replace(/^["']+|["']+$/g, "").replace(/^.*\//, ""));
-  }
-  return { word, programs };
-}

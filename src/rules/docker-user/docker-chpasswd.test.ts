@@ -34,7 +34,7 @@ ruleTester(rule, {
     { name: "busybox applet", dockerfile: "FROM alpine:3.20\nRUN echo 'root:x' | busybox chpasswd\n", errors: [{ messageId: "setUser", line: 2, column: 29 }] },
     { name: "encrypted password still set", dockerfile: df("echo 'app:$6$salt$hash' | chpasswd -e"), errors: [{ messageId: "setUser", line: 2 }] },
     { name: "in a heredoc script", dockerfile: "FROM ubuntu:24.04\nRUN <<EOF\nuseradd app\necho 'app:pw' | chpasswd\nEOF\n", errors: [{ messageId: "setUser", line: 4, column: 17 }] },
-    { name: "sh -c script", dockerfile: df(`sh -c "echo 'app:pw' | chpasswd"`), errors: [{ messageId: "set", line: 2, column: 11 }] },
+    { name: "sh -c script", dockerfile: df(`sh -c "echo 'app:pw' | chpasswd"`), errors: [{ messageId: "setUser", line: 2, column: 28 }] },
     { name: "exec form", dockerfile: 'FROM ubuntu:24.04\nRUN ["chpasswd"]\n', errors: [{ messageId: "set", line: 2 }] },
     {
       name: "two stages, each reported on its own",

@@ -1,7 +1,6 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { type ShellCommand, effectiveCommand, positionalArgs } from "../../model/dockerfile.js";
 import { execProgram, execRuns, stageCommands } from "../../model/dockerfile-queries.js";
-import { shellCStrings } from "./_docker-user-state.js";
 
 // Every stage. Reports each chpasswd command of a RUN (also behind sudo/env, as `busybox chpasswd`, in heredoc
 // scripts, ONBUILD triggers and exec form). When an echo/printf earlier in the same pipeline writes a literal
@@ -36,8 +35,6 @@ export default defineRule({
     if (!stage) return;
     for (const { command } of stageCommands(stage)) {
       const e = effectiveCommand(command);
-      const inner = shellCStrings(command);
-      if (inner?.programs.includes("chpasswd")) ctx.report({ messageId: "set", path: inner.word.path });
       let word = e.word;
       if (e.program === "busybox" && e.args[0]?.value === "chpasswd") word = e.args[0];
       else if (e.program !== "chpasswd") continue;

@@ -30,7 +30,7 @@ ruleTester(rule, {
     { name: "sudo alone with flags", dockerfile: df("sudo -v"), errors: [{ messageId: "sudo", line: 2 }] },
     { name: "twice in one RUN", dockerfile: df("sudo mkdir /a; sudo chown app /a"), errors: [{ messageId: "sudo", line: 2, column: 5 }, { messageId: "sudo", line: 2, column: 20 }] },
     { name: "in a heredoc script", dockerfile: "FROM debian:12.5\nRUN <<EOF\nset -e\nsudo make install\nEOF\n", errors: [{ messageId: "sudo", line: 4, column: 1 }] },
-    { name: "sh -c script calling sudo", dockerfile: df('bash -lc "cd /src && sudo make install"'), errors: [{ messageId: "sudo", line: 2, column: 14 }] },
+    { name: "sh -c script calling sudo", dockerfile: df('bash -lc "cd /src && sudo make install"'), errors: [{ messageId: "sudo", line: 2, column: 26 }] },
     { name: "exec form", dockerfile: 'FROM debian:12.5\nRUN ["sudo", "make", "install"]\n', errors: [{ messageId: "sudo", line: 2 }] },
     { name: "ONBUILD RUN", dockerfile: "FROM debian:12.5\nONBUILD RUN sudo make\n", errors: [{ messageId: "sudo", line: 2 }] },
     {

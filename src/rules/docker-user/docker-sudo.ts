@@ -1,7 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { effectiveCommand } from "../../model/dockerfile.js";
 import { execProgram, execRuns, stageCommands } from "../../model/dockerfile-queries.js";
-import { commandWordNamed, shellCStrings } from "./_docker-user-state.js";
+import { commandWordNamed } from "./_docker-user-state.js";
 
 // Every stage. A RUN command runs sudo when sudo is its program or one of its wrappers (`env A=1 sudo make`,
 // `xargs sudo rm`), in any part of a chain, pipeline, substitution or heredoc script, and in ONBUILD RUN triggers.
@@ -33,8 +33,6 @@ export default defineRule({
     if (!stage) return;
     for (const { command } of stageCommands(stage)) {
       const e = effectiveCommand(command);
-      const script = shellCStrings(command);
-      if (script?.programs.includes("sudo")) ctx.report({ messageId: "sudo", data: { target: ` in ${e.program} -c` }, path: script.word.path });
       if (!e.wrappers.includes("sudo")) continue;
       const word = commandWordNamed(command, "sudo");
       ctx.report({ messageId: "sudo", data: { target: e.program ? ` to run ${e.program}` : "" }, path: (word ?? command).path });
