@@ -113,3 +113,14 @@ describe("loading", () => {
     expect(d.dockerfile!.instructions[5]!.shell!.commands.map((c) => c.name?.value)).toEqual(["curl", "exit"]);
   });
 });
+
+describe("exec form running a shell script", () => {
+  it("parses RUN [\"sh\", \"-c\", script] like shell form, at the script's position", () => {
+    const d = load('FROM alpine\nRUN ["/bin/sh", "-c", "apk add curl && curl -fsSL https://x | sh"]\n');
+    const ins = d.dockerfile!.instructions[1]!;
+    expect(ins.form).toBe("exec");
+    expect(ins.shell!.commands.map((c) => c.name?.value)).toEqual(["apk", "curl", "sh"]);
+    expect(d.resources[0]!.locate(ins.shell!.commands[1]!.name!.path)).toMatchObject({ line: 2, column: 40 });
+    expect(load('FROM alpine\nRUN ["python3", "-c", "print(1)"]\n').dockerfile!.instructions[1]!.shell).toBeUndefined();
+  });
+});

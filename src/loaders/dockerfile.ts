@@ -217,6 +217,10 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
   }
 
   function parseShellOf(ins: Instruction): void {
+    if (ins.form === "exec") {
+      parseExecScript(ins);
+      return;
+    }
     if (ins.form !== "shell") return;
     if (ins.keyword !== "RUN" && ins.keyword !== "CMD" && ins.keyword !== "ENTRYPOINT" && ins.keyword !== "HEALTHCHECK") return;
     const start = (ins as Instruction & { argsStart?: number }).argsStart;
@@ -251,6 +255,27 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
       });
     }
     ins.shell = parts.length === 1 ? script : { commands: parts.flatMap((p) => p.commands), hasErrors: parts.some((p) => p.hasErrors), text: parts.map((p) => p.text).join("\n") };
+  }
+
+  /**
+   * Exec form that runs a shell script: `RUN ["sh", "-c", "apt-get update && …"]` (bash, dash, … with -c): the script is
+   * parsed like shell form. Positions point into the JSON string when it is written without escapes, else at its start.
+   */
+  function parseExecScript(ins: Instruction): void {
+    if (ins.keyword !== "RUN" || !ins.exec || ins.exec.length < 3) return;
+    const program = ins.exec[0]!.replace(/^.*\//, "");
+    if (!POSIX_SHELLS.test(program)) return;
+    const at = ins.exec.findIndex((a, i) => i > 0 && /^-[A-Za-z]*c[A-Za-z]*$/.test(a));
+    const script = at > 0 ? ins.exec[at + 1] : undefined;
+    const start = (ins as Instruction & { argsStart?: number }).argsStart;
+    if (script === undefined || script.trim() === "" || start === undefined) return;
+    const range = ranges.get(ins.path)!;
+    const raw = text.slice(start, offsetOf(range.end));
+    const encoded = JSON.stringify(script).slice(1, -1);
+    const found = raw.indexOf(`"${encoded}"`);
+    const fileStart = found >= 0 && encoded === script ? start + found + 1 : start;
+    ins.shell = shell.parse(script, [...ins.path, "shell"]);
+    scriptMaps.set(key([...ins.path, "shell"]), found >= 0 && encoded === script ? new OffsetMap([0], [fileStart]) : new OffsetMap(Array.from({ length: script.length + 1 }, (_, i) => i), new Array<number>(script.length + 1).fill(start)));
   }
 
   const ignores = inlineIgnores(comments, instructions);
