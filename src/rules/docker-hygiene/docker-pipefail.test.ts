@@ -16,10 +16,11 @@ ruleTester(rule, {
     { name: "SHELL inherited from the base stage", dockerfile: 'FROM debian:12.5 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://x | tar -xz\n' },
     { name: "echo into a checksum check", dockerfile: df('echo "abc123  /a.tgz" | sha256sum -c -') },
     { name: "heredoc with set -o pipefail", dockerfile: "FROM debian:12.5\nRUN <<EOF\nset -eo pipefail\ncurl -fsSL https://x | tar -xz\nEOF\n" },
-    { name: "exec form is not run by a shell", dockerfile: 'FROM debian:12.5\nRUN ["sh", "-c", "curl x | tar -x"]\n' },
+    { name: "exec form without a shell is not run by one", dockerfile: 'FROM debian:12.5\nRUN ["tar", "-x", "-f", "a|b.tar"]\n' },
     { name: "PowerShell pipes are not shell pipes", dockerfile: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem | Remove-Item\n' },
   ],
   invalid: [
+    { name: "exec form running sh -c with a pipe (the script is parsed)", dockerfile: 'FROM debian:12.5\nRUN ["sh", "-c", "curl x | tar -x"]\n', errors: [{ messageId: "pipe", line: 2, column: 19 }] },
     { name: "curl | tar under /bin/sh", dockerfile: df("curl -fsSL https://x/a.tgz | tar -xz"), errors: [{ messageId: "pipe", line: 2, column: 5 }] },
     { name: "pipe in a continued && chain", dockerfile: "FROM debian:12.5\nRUN apt-get update \\\n && wget -qO- https://x/key \\\n    | gpg --dearmor -o /k.gpg\n", errors: [{ messageId: "pipe", line: 3, column: 5 }] },
     { name: "set -o pipefail after the pipe", dockerfile: df("curl -fsSL https://x | tar -xz && set -o pipefail"), errors: [{ messageId: "pipe", line: 2 }] },

@@ -17,10 +17,11 @@ ruleTester(rule, {
     { name: "cd in a for loop variable", dockerfile: df("for d in a b; do (make -C $d); done; cd $d") },
     { name: "quoted text", dockerfile: df("echo 'cd /app && make'") },
     { name: "subshell after a quoted paren", dockerfile: df("echo ')' && (cd /x && make)") },
-    { name: "exec form", dockerfile: 'FROM debian:12.5\nRUN ["sh", "-c", "cd /app && make"]\n' },
+    { name: "exec form without a shell", dockerfile: 'FROM debian:12.5\nRUN ["make", "-C", "/app"]\n' },
     { name: "PowerShell image", dockerfile: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN cd C:\\app; make\n' },
   ],
   invalid: [
+    { name: "exec form running sh -c (the script is parsed)", dockerfile: 'FROM debian:12.5\nRUN ["sh", "-c", "cd /app && make"]\n', errors: [{ messageId: "cd", line: 2, column: 19 }] },
     { name: "cd && make", dockerfile: df("cd /usr/src/app && make"), errors: [{ messageId: "cd", line: 2, column: 5 }] },
     { name: "cd to an ENV variable", dockerfile: "FROM debian:12.5\nENV APP=/app\nRUN cd $APP && make\n", errors: [{ messageId: "cd", line: 3 }] },
     { name: "one finding per RUN, in a continued chain", dockerfile: "FROM debian:12.5\nRUN mkdir /x \\\n && cd /x \\\n && make \\\n && cd /\n", errors: [{ messageId: "cd", line: 3, column: 5 }] },

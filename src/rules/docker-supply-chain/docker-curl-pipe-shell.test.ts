@@ -13,10 +13,11 @@ ruleTester(rule, {
     { name: "sh -c with a literal script", dockerfile: df("curl -fsSL https://x/a | sh -c 'cat > /tmp/a'") },
     { name: "sh -c whose script only mentions a pipe in quotes", dockerfile: df("sh -c \"echo 'curl x | sh'\"") },
     { name: "python running a file", dockerfile: df("curl -fsSL https://x | python3 /app/check.py") },
-    { name: "exec form is not parsed as shell", dockerfile: 'FROM debian:12.5\nRUN ["sh", "-c", "curl x | sh"]\n' },
+    { name: "exec form without a shell is not parsed", dockerfile: 'FROM debian:12.5\nRUN ["curl", "-o", "x|sh", "https://x"]\n' },
     { name: "PowerShell images are not parsed as POSIX shell", dockerfile: 'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN iwr https://x/i.ps1 | iex\n' },
   ],
   invalid: [
+    { name: "exec form running sh -c (the script is parsed)", dockerfile: 'FROM debian:12.5\nRUN ["sh", "-c", "curl x | sh"]\n', errors: [{ messageId: "pipe", line: 2, column: 28 }] },
     { name: "curl | sh", dockerfile: df("curl -fsSL https://x/install.sh | sh"), errors: [{ messageId: "pipe", line: 2, column: 39 }] },
     { name: "curl | sudo bash -s --", dockerfile: df("curl -sL https://x | sudo -E bash -s -- --yes"), errors: [{ messageId: "pipe", line: 2 }] },
     { name: "wget -qO- | sh", dockerfile: df("wget -qO- https://x/i.sh | sh"), errors: [{ messageId: "pipe", line: 2 }] },
