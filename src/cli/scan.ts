@@ -5,7 +5,7 @@ import { UsageError } from "../engine/errors.js";
 import { PROFILE_NAMES } from "../engine/profiles.js";
 import { exitCodeFor, scan } from "../engine/scan.js";
 import { SEVERITIES, type Severity } from "../model/types.js";
-import { FORMATS, type FormatName, NEEDS_EVALUATIONS, isFormat } from "../report/index.js";
+import { FORMATS, type FormatName, NEEDS_EVALUATIONS, NEEDS_SURFACE, isFormat } from "../report/index.js";
 import { type OptionSpec, parseArgs, splitList } from "./args.js";
 import { type Io, useColor } from "./output.js";
 import { Progress } from "./progress.js";
@@ -29,6 +29,7 @@ export const SCAN_OPTIONS: Record<string, OptionSpec> = {
   "kube-version": { type: "string" },
   "default-namespace": { type: "string" },
   frameworks: { type: "boolean" },
+  surface: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 };
 
@@ -39,7 +40,8 @@ Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile) in files and folders; "
 With no path, scans the current folder.
 
 Options:
-  -f, --format FORMAT      text (default), json, ${"sarif, junit"}; repeat for several reports
+  -f, --format FORMAT      text (default), json, sarif, junit, html, markdown, threat-model;
+                           repeat for several reports (html, markdown and threat-model imply --surface)
   -o, --output FILE        write the report of the preceding --format to FILE (default: stdout)
       --fail-on SEVERITY   exit 1 when a finding is at least this severe: critical, high (default),
                            medium, low, info, or none
@@ -62,6 +64,9 @@ with \`kubectl kustomize\`; findings point at the template or patch to edit.
       --default-namespace  namespace of objects that set none (default: default)
       --frameworks         text: show each finding's Pod Security Standards level and
                            CIS / NSA-CISA / MITRE references (JSON and SARIF always carry them)
+      --surface            add the attack-surface analysis: entry points, attack paths (internet or
+                           namespace -> workloads -> ServiceAccount -> cluster-admin / Secrets / node)
+                           and each workload's risk score (text and JSON; see docs/attack-surface.md)
 
 Exit status: 0 no finding reaches --fail-on, 1 one does, 2 the scan could not run.
 `;
@@ -141,6 +146,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       keepEvaluations: outputs.some((o) => NEEDS_EVALUATIONS.has(o.format)),
       onProgress: (done, total) => progress.update(done, total),
       stdin: io.stdin,
+      surface: v.surface === true || outputs.some((o) => NEEDS_SURFACE.has(o.format)),
     });
   progress.done();
   for (const o of outputs) {

@@ -10,6 +10,7 @@ export class Inventory {
   private readonly byKey = new Map<string, Resource>();
   private readonly workloads = new Map<Resource, Workload | undefined>();
   private readonly memos = new Map<string, unknown>();
+  private readonly byKindNs = new Map<string, Map<string, Resource[]>>();
 
   constructor(
     readonly resources: readonly Resource[],
@@ -23,10 +24,22 @@ export class Inventory {
     }
   }
 
-  /** Objects of a kind, optionally only those in one namespace. */
+  /** Objects of a kind, optionally only those in one namespace (indexed on first use, not filtered per call). */
   ofKind(kind: string, namespace?: string): Resource[] {
     const list = this.byKind.get(kind) ?? [];
-    return namespace === undefined ? list : list.filter((r) => r.namespaceOr(this.defaultNamespace) === namespace);
+    if (namespace === undefined) return list;
+    let byNs = this.byKindNs.get(kind);
+    if (!byNs) {
+      byNs = new Map();
+      for (const r of list) {
+        const ns = r.namespaceOr(this.defaultNamespace) ?? "";
+        let l = byNs.get(ns);
+        if (!l) byNs.set(ns, (l = []));
+        l.push(r);
+      }
+      this.byKindNs.set(kind, byNs);
+    }
+    return byNs.get(namespace) ?? [];
   }
 
   get(kind: string, namespace: string | undefined, name: string): Resource | undefined {

@@ -1,4 +1,5 @@
 import { statSync } from "node:fs";
+import { analyze } from "../analysis/index.js";
 import { type InputFile, readInput, walk } from "../loaders/files.js";
 import { loadDockerfileText } from "../loaders/dockerfile.js";
 import { renderHelmChart } from "../loaders/helm.js";
@@ -44,6 +45,8 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** Text to read for "-" (tests); process stdin otherwise. */
   stdin?: string;
+  /** Add the attack-surface analysis (`--surface`): entry points, attack paths, risk. */
+  surface?: boolean;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -133,6 +136,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
       suppressed: result.suppressed.length,
       errors: findings.filter((f) => diagnostics.has(f.ruleId) && f.ruleId !== "exemption-expired" && f.severity !== "info").length,
     },
+    ...(options.surface ? { surface: analyze(inventory, findings) } : {}),
   };
 }
 

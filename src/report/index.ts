@@ -1,8 +1,11 @@
+import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderJunit } from "./junit.js";
+import { renderMarkdown } from "./markdown.js";
 import type { ScanReport } from "./model.js";
 import { renderSarif } from "./sarif.js";
 import { renderText } from "./text.js";
+import { renderThreatModel } from "./threat-model.js";
 
 export interface RenderOptions {
   color: boolean;
@@ -16,6 +19,9 @@ export const FORMATS = {
   json: (r: ScanReport) => renderJson(r),
   sarif: (r: ScanReport, o: RenderOptions) => renderSarif(r, { cwd: o.cwd }),
   junit: (r: ScanReport) => renderJunit(r),
+  html: (r: ScanReport) => renderHtml(r),
+  markdown: (r: ScanReport) => renderMarkdown(r),
+  "threat-model": (r: ScanReport) => renderThreatModel(r),
 } satisfies Record<string, (r: ScanReport, o: RenderOptions) => string>;
 
 export type FormatName = keyof typeof FORMATS;
@@ -26,3 +32,6 @@ export function isFormat(name: string): name is FormatName {
 
 /** Formats that need every (rule, object) evaluation, not only the findings. */
 export const NEEDS_EVALUATIONS = new Set<string>(["junit"]);
+
+/** Formats built on the attack-surface analysis: asking for one runs it (as `--surface` does). */
+export const NEEDS_SURFACE = new Set<string>(["html", "markdown", "threat-model"]);

@@ -27,6 +27,13 @@ export function renderJson(report: ScanReport): string {
     summary: report.summary,
     findings: report.findings.map(findingJson),
     suppressed: report.suppressed.map(findingJson),
+    ...(report.surface
+      ? {
+          surface: { entryPoints: report.surface.entryPoints, identities: report.surface.identities, totalPaths: report.surface.totalPaths },
+          attackPaths: report.surface.attackPaths,
+          risk: report.surface.risk,
+        }
+      : {}),
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

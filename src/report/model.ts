@@ -1,3 +1,4 @@
+import type { SurfaceAnalysis } from "../analysis/types.js";
 import type { Evaluation } from "../engine/run.js";
 import type { Rule } from "../engine/rule-types.js";
 import type { Finding } from "../model/finding.js";
@@ -22,6 +23,8 @@ export interface ScanReport {
   /** The rules that ran. */
   rules: readonly Rule[];
   summary: Summary;
+  /** The attack-surface analysis, when asked for (`scan --surface`). */
+  surface?: SurfaceAnalysis;
 }
 
 export interface Summary {

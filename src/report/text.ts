@@ -1,6 +1,7 @@
 import type { Finding } from "../model/finding.js";
 import { SEVERITIES, type Severity } from "../model/types.js";
 import type { ScanReport } from "./model.js";
+import { surfaceText } from "./surface-text.js";
 
 export interface TextOptions {
   color: boolean;
@@ -58,6 +59,7 @@ export function renderText(report: ScanReport, options: TextOptions): string {
     }
     lines.push("");
   }
+  if (report.surface) lines.push(...surfaceText(report.surface, { bold: (x) => c(BOLD, x), dim: (x) => c(DIM, x) }));
   const s = report.summary;
   const counts = SEVERITIES.filter((sev) => s.bySeverity[sev] > 0).map((sev) => c(COLORS[sev], `${s.bySeverity[sev]} ${sev}`));
   lines.push(

@@ -160,11 +160,11 @@ export function isPatch(value: unknown): boolean {
  */
 export interface KustomizeInputs {
   patchFiles: Set<string>;
-  inputs: string[];
+  inputs: Set<string>;
 }
 
 export function kustomizeInputs(kustomizations: readonly { object: JsonObject; source: { file: string } }[]): KustomizeInputs {
-  const out: KustomizeInputs = { patchFiles: new Set(), inputs: [] };
+  const out: KustomizeInputs = { patchFiles: new Set(), inputs: new Set() };
   for (const k of kustomizations) {
     const dir = path.posix.dirname(toPosix(k.source.file));
     const rel = (p: unknown): string | undefined =>
@@ -180,7 +180,7 @@ export function kustomizeInputs(kustomizations: readonly { object: JsonObject; s
     }
     for (const p of [...asList(o.resources), ...asList(o.bases), ...asList(o.components)]) {
       const f = rel(p);
-      if (f) out.inputs.push(f);
+      if (f) out.inputs.add(f);
     }
   }
   return out;
@@ -190,7 +190,12 @@ export function kustomizeInputs(kustomizations: readonly { object: JsonObject; s
 export function kustomizeRole(inputs: KustomizeInputs, file: string): "patch" | "input" | undefined {
   const f = path.posix.normalize(toPosix(file));
   if (inputs.patchFiles.has(f)) return "patch";
-  return inputs.inputs.some((i) => f === i || f.startsWith(`${i}/`)) ? "input" : undefined;
+  // The file itself or one of its folders is an input: a lookup per folder level, not a scan of every input.
+  for (let d = f; d !== "." && d !== "/" && d !== ""; d = path.posix.dirname(d)) {
+    if (inputs.inputs.has(d)) return "input";
+    if (path.posix.dirname(d) === d) break;
+  }
+  return undefined;
 }
 
 function toPosix(p: string): string {
