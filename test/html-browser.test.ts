@@ -119,6 +119,8 @@ describe.skipIf(!hasChromium)("HTML report in Chromium", () => {
 
   it("opens a rule's explanation from a finding's link", async () => {
     await page.click('#findings a[href="#rule-privileged-container"] >> nth=0');
+    // The page opens it on the hash change, which follows the click asynchronously: wait for it (bounded).
+    await page.waitForSelector("details#rule-privileged-container[open]", { timeout: 3000 });
     expect(await page.locator("details#rule-privileged-container").getAttribute("open")).not.toBeNull();
   });
 });
