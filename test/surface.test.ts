@@ -130,6 +130,95 @@ describe("risk of the fixture's workloads", () => {
   });
 });
 
+describe("assets and trust boundaries", () => {
+  const ASSETS_ONLY = ["ops/reporter", "platform/deployer"];
+
+  it("app: the Secret payments reads, readable by the ServiceAccounts with Secrets powers there or cluster-wide", async () => {
+    const s = await surfaceOf(["app"]);
+    expect(s.assets).toEqual({
+      secrets: [{
+        ref: { kind: "Secret", namespace: "prod", name: "payments-db" }, defined: false,
+        usedBy: [{ kind: "Deployment", namespace: "prod", name: "payments", file: "app/prod.yaml", line: 47 }],
+        readableBy: ["ops/reporter", "platform/deployer", "prod/payments"],
+      }],
+      volumes: { hostPaths: [], claims: [] },
+    });
+    expect(s.boundaries).toEqual([
+      { namespace: "logging", workloads: 1, networkPolicies: [], defaultDeny: { ingress: false, egress: false } },
+      { namespace: "ops", workloads: 1, networkPolicies: [], defaultDeny: { ingress: false, egress: false } },
+      { namespace: "platform", workloads: 1, networkPolicies: ["same-namespace"], defaultDeny: { ingress: true, egress: false } },
+      { namespace: "prod", workloads: 1, networkPolicies: [], defaultDeny: { ingress: false, egress: false } },
+      { namespace: "shop", workloads: 1, networkPolicies: [], defaultDeny: { ingress: false, egress: false } },
+    ]);
+  });
+
+  it("assets: every Secret defined or referenced (env, envFrom, secret and projected volumes, imagePullSecrets), never its data", async () => {
+    const s = await surfaceOf(["assets"]);
+    const store = { kind: "StatefulSet", namespace: "vault", name: "store", file: "assets/vault.yaml", line: 49 };
+    const proxy = { kind: "Deployment", namespace: "edge", name: "proxy", file: "assets/edge.yaml", line: 24 };
+    expect(s.assets!.secrets).toEqual([
+      { ref: { kind: "Secret", namespace: "edge", name: "proxy-api" }, defined: false, usedBy: [proxy], readableBy: [] },
+      { ref: { kind: "Secret", namespace: "vault", name: "bundle-part" }, defined: false, usedBy: [store], readableBy: [] },
+      { ref: { kind: "Secret", namespace: "vault", name: "registry-creds" }, defined: false, usedBy: [store], readableBy: [] },
+      { ref: { kind: "Secret", namespace: "vault", name: "store-env" }, defined: false, usedBy: [store], readableBy: [] },
+      { ref: { kind: "Secret", namespace: "vault", name: "tls", file: "assets/vault.yaml", line: 20 }, defined: true, type: "kubernetes.io/tls", usedBy: [store], readableBy: [] },
+      { ref: { kind: "Secret", namespace: "vault", name: "unused-key", file: "assets/vault.yaml", line: 11 }, defined: true, type: "Opaque", usedBy: [], readableBy: [] },
+    ]);
+    const json = JSON.stringify(s);
+    expect(json).not.toContain("c3VwZXItc2VjcmV0LXZhbHVl");
+    expect(json).not.toContain("not-a-real-key");
+    expect(json).not.toContain("tls.key");
+    expect(s.assets!.volumes).toEqual({
+      hostPaths: [
+        { path: "/etc/proxy", volume: "config", readOnly: true, workload: { ...proxy, line: 61, path: "spec.template.spec.volumes[1].hostPath" } },
+        { path: "/var/log", volume: "logs", readOnly: false, workload: { ...proxy, line: 58, path: "spec.template.spec.volumes[0].hostPath" } },
+      ],
+      claims: [
+        { claim: "proxy-cache", volume: "cache", ref: { kind: "PersistentVolumeClaim", namespace: "edge", name: "proxy-cache" }, workload: proxy },
+        { claim: "data", volume: "data", ref: { kind: "PersistentVolumeClaim", namespace: "vault", name: "data", file: "assets/vault.yaml", line: 38 }, workload: store },
+      ],
+    });
+  });
+
+  it("boundaries: policies, default deny per direction (every workload isolated) and the Pod Security enforce level", async () => {
+    const s = await surfaceOf(["assets"]);
+    expect(s.boundaries).toEqual([
+      { namespace: "edge", workloads: 1, networkPolicies: ["allow-web", "deny-ingress"], defaultDeny: { ingress: true, egress: false } },
+      { namespace: "empty", workloads: 0, networkPolicies: ["quiet"], defaultDeny: { ingress: false, egress: true } },
+      { namespace: "vault", workloads: 1, networkPolicies: ["deny-all"], defaultDeny: { ingress: true, egress: true }, podSecurityEnforce: "restricted" },
+    ]);
+  });
+
+  it("RBAC readers apply to every namespace's Secrets when cluster-wide, to their namespace otherwise", async () => {
+    const s = await surfaceOf(["app", "assets"]);
+    expect(s.assets!.secrets.map((x) => [`${x.ref.namespace}/${x.ref.name}`, x.readableBy])).toEqual([
+      ["edge/proxy-api", ASSETS_ONLY],
+      ["prod/payments-db", [...ASSETS_ONLY, "prod/payments"]],
+      ["vault/bundle-part", ASSETS_ONLY],
+      ["vault/registry-creds", ASSETS_ONLY],
+      ["vault/store-env", ASSETS_ONLY],
+      ["vault/tls", ASSETS_ONLY],
+      ["vault/unused-key", ASSETS_ONLY],
+    ]);
+  });
+
+  it("a policy that isolates prod makes its ingress default deny", async () => {
+    const s = await surfaceOf(["app", "extra/prod-isolation.yaml"]);
+    expect(s.boundaries!.find((b) => b.namespace === "prod")).toEqual({ namespace: "prod", workloads: 1, networkPolicies: ["prod-only"], defaultDeny: { ingress: true, egress: false } });
+  });
+
+  it("JSON: assets and boundaries in surface, schema-valid", async () => {
+    const r = await runCli(["scan", "app", "assets", "--no-config", "--surface", "--format", "json", "--fail-on", "none"], FIXTURE);
+    const report = JSON.parse(r.stdout) as { surface: Pick<SurfaceAnalysis, "assets" | "boundaries"> };
+    expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
+    expect(report.surface.assets!.secrets).toHaveLength(7);
+    expect(report.surface.boundaries!.map((b) => b.namespace)).toEqual(["edge", "empty", "logging", "ops", "platform", "prod", "shop", "vault"]);
+    const bad = structuredClone(report) as unknown as { surface: { boundaries: Record<string, unknown>[] } };
+    bad.surface.boundaries[0]!.secretData = "x";
+    expect(validateReport(bad)).toBe(false);
+  });
+});
+
 describe("scan --surface (CLI)", () => {
   it("JSON: schema-valid, with attackPaths, risk and surface", async () => {
     const r = await runCli(["scan", "app", "--no-config", "--surface", "--format", "json", "--fail-on", "none"], FIXTURE);

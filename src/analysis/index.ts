@@ -1,8 +1,9 @@
-// Attack-surface analysis of a scan: entry points, identities, attack paths and per-workload risk, computed
+// Attack-surface analysis of a scan: entry points, identities, attack paths, per-workload risk, assets and trust boundaries, computed
 // from the scan's Inventory and findings (no I/O, no formatting). Shared by the CLI (`scan --surface`), and
 // later the webhook and the HTML report.
 import type { Inventory } from "../engine/inventory.js";
 import type { Finding } from "../model/finding.js";
+import { assetsOf, boundariesOf } from "./assets.js";
 import { type Entry, entryPoints } from "./entry-points.js";
 import { findPaths, rankPaths } from "./paths.js";
 import { Reachability } from "./reach.js";
@@ -47,5 +48,7 @@ export function analyze(inventory: Inventory, findings: readonly Finding[], opti
     attackPaths: paths.slice(0, maxPaths),
     totalPaths: paths.length,
     risk: scoreRisk(nodes, { direct, lateral, paths, findings, defaultNamespace: inventory.defaultNamespace }),
+    assets: assetsOf(inventory, nodes),
+    boundaries: boundariesOf(inventory, nodes, reach),
   };
 }

@@ -79,6 +79,61 @@ export interface RiskEntry {
   factors: RiskFactor[];
 }
 
+/** A Secret the scan defines or a workload references. Never its data: only where it is and who gets it. */
+export interface SecretAsset {
+  /** Kind Secret, its namespace and name; file and line when the scan defines it. */
+  ref: SurfaceRef;
+  /** Does the scan define the Secret (or is it only referenced)? */
+  defined: boolean;
+  /** The Secret's `type` when the scan defines it and sets one ("kubernetes.io/tls"). */
+  type?: string;
+  /** Workloads that read it: env secretKeyRef, envFrom, secret and projected volumes, imagePullSecrets. */
+  usedBy: SurfaceRef[];
+  /** ServiceAccounts in use ("namespace/name") whose RBAC lets them read Secrets of its namespace. */
+  readableBy: string[];
+}
+
+/** A hostPath volume of a workload. */
+export interface HostPathAsset {
+  /** The host path as written. */
+  path: string;
+  volume: string;
+  /** True when every mount of the volume is read-only (or no container mounts it). */
+  readOnly: boolean;
+  /** The workload, with the volume's YAML path. */
+  workload: SurfaceRef;
+}
+
+/** A PersistentVolumeClaim a workload mounts. */
+export interface ClaimAsset {
+  claim: string;
+  volume: string;
+  /** Kind PersistentVolumeClaim; file and line when the scan defines the claim. */
+  ref: SurfaceRef;
+  workload: SurfaceRef;
+}
+
+export interface Assets {
+  /** Every Secret defined or referenced, by namespace then name. */
+  secrets: SecretAsset[];
+  volumes: { hostPaths: HostPathAsset[]; claims: ClaimAsset[] };
+}
+
+/** A namespace as a trust boundary: its workloads, its NetworkPolicies and its Pod Security Admission level. */
+export interface Boundary {
+  namespace: string;
+  workloads: number;
+  /** Names of the NetworkPolicies of the namespace. */
+  networkPolicies: string[];
+  /**
+   * Is every workload of the namespace isolated for the direction (selected by a policy of that type)? For a
+   * namespace without workloads: does a policy of that type select every pod?
+   */
+  defaultDeny: { ingress: boolean; egress: boolean };
+  /** `pod-security.kubernetes.io/enforce` of the Namespace object, when the scan has one that sets it. */
+  podSecurityEnforce?: string;
+}
+
 export interface SurfaceAnalysis {
   entryPoints: EntryPoint[];
   identities: IdentitySummary[];
@@ -88,6 +143,10 @@ export interface SurfaceAnalysis {
   totalPaths: number;
   /** Every workload, riskiest first. */
   risk: RiskEntry[];
+  /** Secrets and volumes (always set by `analyze`; absent in reports written before they existed). */
+  assets?: Assets;
+  /** One entry per namespace with workloads or NetworkPolicies, by name (always set by `analyze`). */
+  boundaries?: Boundary[];
 }
 
 export interface AnalyzeOptions {

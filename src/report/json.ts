@@ -29,7 +29,13 @@ export function renderJson(report: ScanReport): string {
     suppressed: report.suppressed.map(findingJson),
     ...(report.surface
       ? {
-          surface: { entryPoints: report.surface.entryPoints, identities: report.surface.identities, totalPaths: report.surface.totalPaths },
+          surface: {
+            entryPoints: report.surface.entryPoints,
+            identities: report.surface.identities,
+            totalPaths: report.surface.totalPaths,
+            ...(report.surface.assets ? { assets: report.surface.assets } : {}),
+            ...(report.surface.boundaries ? { boundaries: report.surface.boundaries } : {}),
+          },
           attackPaths: report.surface.attackPaths,
           risk: report.surface.risk,
         }

@@ -64,15 +64,38 @@ function table(head: string[], rows: string[][]): string[] {
   return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
 }
 
-function assets(report: ScanReport, s: SurfaceAnalysis | undefined, rules: Map<string, Rule>): string[] {
-  const out = ["## 2. Assets", "", "What an attacker wants, as far as the manifests show it.", ""];
-  // Secrets
-  out.push("### Secrets", "");
-  const readers = s ? s.risk.filter((r) => r.factors.some((f) => f.name === "secrets")) : [];
-  const secretPowers = s ? s.identities.filter((i) => i.powers.some((p) => p.startsWith("read Secrets"))) : [];
-  if (readers.length === 0 && secretPowers.length === 0) out.push("- No workload in the scan reads a Secret, and no ServiceAccount in use can read Secrets through RBAC.");
-  for (const r of readers) out.push(`- ${md(refLabel(r.ref))}: ${md(r.factors.find((f) => f.name === "secrets")!.reason)}`);
-  for (const i of secretPowers) out.push(`- ServiceAccount ${md(i.serviceAccount)} can ${md(i.powers.filter((p) => p.startsWith("read Secrets")).join(", "))} (RBAC)`);
+function where(r: { file?: string; line?: number }): string {
+  return r.file !== undefined ? mdCode(`${r.file}:${r.line ?? 1}`) : "–";
+}
+
+function secretsSection(report: ScanReport, s: SurfaceAnalysis | undefined, rules: Map<string, Rule>): string[] {
+  const out = ["### Secrets", ""];
+  if (s?.assets) {
+    const list = s.assets.secrets;
+    if (list.length === 0) out.push("- The scan defines no Secret and no workload references one.");
+    else {
+      out.push(
+        `${list.length} Secret${list.length === 1 ? "" : "s"} defined in the scan or referenced by a workload (names only: their data is never read).`,
+        "",
+        ...table(
+          ["Secret", "Defined in the scan", "Type", "Used by", "Readable through RBAC by"],
+          list.map((x) => [
+            md(`${x.ref.namespace ?? ""}/${x.ref.name}`),
+            x.defined ? where(x.ref) : "no (referenced only)",
+            x.type !== undefined ? md(x.type) : "–",
+            x.usedBy.length === 0 ? "**no workload**" : x.usedBy.map((w) => md(refLabel(w))).join(", "),
+            x.readableBy.length === 0 ? "–" : x.readableBy.map((sa) => `ServiceAccount ${md(sa)}`).join(", "),
+          ]),
+        ),
+      );
+    }
+  } else {
+    const readers = s ? s.risk.filter((r) => r.factors.some((f) => f.name === "secrets")) : [];
+    const secretPowers = s ? s.identities.filter((i) => i.powers.some((p) => p.startsWith("read Secrets"))) : [];
+    if (readers.length === 0 && secretPowers.length === 0) out.push("- No workload in the scan reads a Secret, and no ServiceAccount in use can read Secrets through RBAC.");
+    for (const r of readers) out.push(`- ${md(refLabel(r.ref))}: ${md(r.factors.find((f) => f.name === "secrets")!.reason)}`);
+    for (const i of secretPowers) out.push(`- ServiceAccount ${md(i.serviceAccount)} can ${md(i.powers.filter((p) => p.startsWith("read Secrets")).join(", "))} (RBAC)`);
+  }
   const leaked = report.findings.filter((f) => /secret/i.test(rules.get(f.ruleId)?.category ?? ""));
   if (leaked.length > 0) {
     out.push("", "Secret material written into the manifests or images themselves:", "");
@@ -80,6 +103,12 @@ function assets(report: ScanReport, s: SurfaceAnalysis | undefined, rules: Map<s
     if (leaked.length > 20) out.push(`- …and ${leaked.length - 20} more`);
   }
   out.push("");
+  return out;
+}
+
+function assets(report: ScanReport, s: SurfaceAnalysis | undefined, rules: Map<string, Rule>): string[] {
+  const out = ["## 2. Assets", "", "What an attacker wants, as far as the manifests show it.", ""];
+  out.push(...secretsSection(report, s, rules));
   // Nodes and host paths
   out.push("### Nodes and host paths", "");
   const hp = new Map<string, { object: string; path: string; volume: string; writable: boolean; sensitive: boolean; where: string }>();
@@ -93,6 +122,14 @@ function assets(report: ScanReport, s: SurfaceAnalysis | undefined, rules: Map<s
     if (f.ruleId === "sensitive-host-path") e.sensitive = true;
     hp.set(key, e);
   }
+  if (s?.assets) {
+    // The volumes themselves; the findings only add whether a rule called the path sensitive.
+    for (const v of s.assets.volumes.hostPaths) {
+      const object = refLabel(v.workload);
+      const f = hp.get(`${object}\u0000${v.volume}`);
+      hp.set(`${object}\u0000${v.volume}`, { object, path: v.path, volume: v.volume, writable: !v.readOnly, sensitive: f?.sensitive ?? false, where: `${v.workload.file ?? ""}:${v.workload.line ?? 1}` });
+    }
+  }
   const nodeRisk = s ? s.risk.filter((r) => r.factors.some((f) => f.name === "nodePrivileges")) : [];
   if (hp.size === 0 && nodeRisk.length === 0) out.push("- No workload mounts a host path or gets privileges over its node.");
   if (hp.size > 0) {
@@ -100,6 +137,14 @@ function assets(report: ScanReport, s: SurfaceAnalysis | undefined, rules: Map<s
   }
   for (const r of nodeRisk) out.push(`- ${md(refLabel(r.ref))}: ${md(r.factors.find((f) => f.name === "nodePrivileges")!.reason)}`);
   out.push("");
+  // Persistent data
+  if (s?.assets) {
+    out.push("### Persistent volumes", "");
+    const claims = s.assets.volumes.claims;
+    if (claims.length === 0) out.push("- No workload mounts a PersistentVolumeClaim.");
+    else out.push(...table(["Claim", "Volume", "Workload", "Claim defined in the scan"], claims.map((c) => [md(`${c.ref.namespace ?? ""}/${c.claim}`), md(c.volume), md(refLabel(c.workload)), where(c.ref)])));
+    out.push("");
+  }
   // Cluster control
   const admins = s ? s.identities.filter((i) => i.powers.includes("cluster-admin")) : [];
   out.push("### Control of the cluster", "");
@@ -125,24 +170,46 @@ function boundaries(report: ScanReport, s: SurfaceAnalysis | undefined, rules: M
     else if (f.ruleId === "pod-not-covered-by-networkpolicy") get(n).uncovered.add(f.object?.name ?? "");
     else if (f.object && f.object.kind !== "Dockerfile") get(n);
   }
+  const known = new Map((s?.boundaries ?? []).map((b) => [b.namespace, b]));
+  for (const b of known.keys()) get(b);
   const checked = rules.has("namespace-without-networkpolicy") || rules.has("pod-not-covered-by-networkpolicy");
   if (ns.size === 0) {
     out.push("- No namespaced object in the scan.", "");
     return out;
   }
-  const rows = [...ns.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([n, v]) => {
-      const policy = !checked
-        ? "not checked (NetworkPolicy rules did not run)"
-        : v.noPolicy
-          ? "**none**: every pod reachable from every pod"
-          : v.uncovered.size > 0
-            ? `partial: ${[...v.uncovered].map(md).join(", ")} not selected by any policy`
-            : "no gap reported";
-      return [md(n), String(v.workloads.size), String(v.entries), policy];
-    });
-  out.push(...table(["Namespace", "Workloads", "Entry points", "NetworkPolicy isolation"], rows), "");
+  const note = (v: { noPolicy: boolean; uncovered: Set<string> }) =>
+    !checked
+      ? "not checked (NetworkPolicy rules did not run)"
+      : v.noPolicy
+        ? "**none**: every pod reachable from every pod"
+        : v.uncovered.size > 0
+          ? `partial: ${[...v.uncovered].map(md).join(", ")} not selected by any policy`
+          : "no gap reported";
+  const sorted = [...ns.entries()].sort(([a], [b]) => a.localeCompare(b));
+  if (!s?.boundaries) {
+    out.push(...table(["Namespace", "Workloads", "Entry points", "NetworkPolicy isolation"], sorted.map(([n, v]) => [md(n), String(v.workloads.size), String(v.entries), note(v)])), "");
+    return out;
+  }
+  const yesNo = (x: boolean) => (x ? "yes" : "**no**");
+  const rows = sorted.map(([n, v]) => {
+    const b = known.get(n);
+    return [
+      md(n),
+      String(b?.workloads ?? v.workloads.size),
+      String(v.entries),
+      b && b.networkPolicies.length > 0 ? b.networkPolicies.map(md).join(", ") : "none",
+      b ? yesNo(b.defaultDeny.ingress) : "–",
+      b ? yesNo(b.defaultDeny.egress) : "–",
+      b?.podSecurityEnforce !== undefined ? md(b.podSecurityEnforce) : "not set",
+      note(v),
+    ];
+  });
+  out.push(
+    "Default deny: every workload of the namespace is selected by a NetworkPolicy of that direction (its traffic is limited to what the policies allow). Pod Security: the `pod-security.kubernetes.io/enforce` label of the Namespace object in the scan.",
+    "",
+    ...table(["Namespace", "Workloads", "Entry points", "NetworkPolicies", "Ingress default deny", "Egress default deny", "Pod Security (enforce)", "Findings"], rows),
+    "",
+  );
   return out;
 }
 
@@ -175,6 +242,7 @@ export function renderThreatModel(report: ScanReport): string {
     if (n !== undefined) namespaces.add(n);
   }
   for (const r of s?.risk ?? []) if (r.ref.namespace !== undefined) namespaces.add(r.ref.namespace);
+  for (const b of s?.boundaries ?? []) namespaces.add(b.namespace);
   out.push(`- ${sum.objects} object${sum.objects === 1 ? "" : "s"} in ${sum.files} file${sum.files === 1 ? "" : "s"}; ${s ? `${s.risk.length} workload${s.risk.length === 1 ? "" : "s"}` : "workloads not analysed"}; namespaces: ${namespaces.size === 0 ? "none" : [...namespaces].sort().map(md).join(", ")}`);
   out.push(`- Kubernetes ${md(report.settings.kubeVersion)}, profile ${md(report.settings.profile)}, objects without a namespace are in ${md(report.settings.defaultNamespace)}`);
   out.push(`- ${sum.findings} finding${sum.findings === 1 ? "" : "s"} (${(["critical", "high", "medium", "low", "info"] as const).map((v) => `${sum.bySeverity[v]} ${v}`).join(", ")})`);
