@@ -30,6 +30,10 @@ export const SCAN_OPTIONS: Record<string, OptionSpec> = {
   "default-namespace": { type: "string" },
   frameworks: { type: "boolean" },
   surface: { type: "boolean" },
+  cluster: { type: "boolean" },
+  kubeconfig: { type: "string" },
+  context: { type: "string" },
+  namespace: { type: "list", short: "n" },
   help: { type: "boolean", short: "h" },
 };
 
@@ -40,7 +44,8 @@ Dockerfile.*, *.Dockerfile, *.dockerfile, Containerfile) in files and folders; "
 With no path, scans the current folder.
 
 Options:
-  -f, --format FORMAT      text (default), json, sarif, junit, html, markdown, threat-model;
+  -f, --format FORMAT      text (default), json, sarif, junit, html, markdown, threat-model,
+                           policyreport (PolicyReport/ClusterPolicyReport YAML);
                            repeat for several reports (html, markdown and threat-model imply --surface)
   -o, --output FILE        write the report of the preceding --format to FILE (default: stdout)
       --fail-on SEVERITY   exit 1 when a finding is at least this severe: critical, high (default),
@@ -67,6 +72,13 @@ with \`kubectl kustomize\`; findings point at the template or patch to edit.
       --surface            add the attack-surface analysis: entry points, attack paths (internet or
                            namespace -> workloads -> ServiceAccount -> cluster-admin / Secrets / node)
                            and each workload's risk score (text and JSON; see docs/attack-surface.md)
+
+Live cluster (see docs/cluster.md): reads workloads, Services, Ingresses, NetworkPolicies, RBAC,
+ServiceAccounts, PDBs, HPAs, Namespaces and Secret metadata (never their data) from the API server.
+      --cluster            scan the cluster of the kubeconfig's context instead of files
+      --kubeconfig FILE    kubeconfig (default: $KUBECONFIG, ~/.kube/config, or in-cluster)
+      --context NAME       kubeconfig context (default: the current one)
+  -n, --namespace NS       only these namespaces (comma-separated, repeatable; default: all)
 
 Exit status: 0 no finding reaches --fail-on, 1 one does, 2 the scan could not run.
 `;
@@ -123,6 +135,11 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   }
   const config = loadConfigFor(io, v);
   const paths = args.positionals.length > 0 ? args.positionals : ["."];
+  const namespaces = splitList(v.namespace as string[] | undefined);
+  if (v.cluster !== true && (v.kubeconfig !== undefined || v.context !== undefined || namespaces !== undefined)) {
+    throw new UsageError("--kubeconfig, --context and --namespace go with --cluster");
+  }
+  if (v.cluster === true && args.positionals.length > 0) throw new UsageError("--cluster scans the cluster: give no paths");
   const progress = new Progress(io);
   const report = await scan({
       cwd: io.cwd,
@@ -146,6 +163,9 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       keepEvaluations: outputs.some((o) => NEEDS_EVALUATIONS.has(o.format)),
       onProgress: (done, total) => progress.update(done, total),
       stdin: io.stdin,
+      ...(v.cluster === true
+        ? { cluster: { kubeconfig: v.kubeconfig === undefined ? undefined : path.resolve(io.cwd, v.kubeconfig as string), context: v.context as string | undefined, namespaces } }
+        : {}),
       surface: v.surface === true || outputs.some((o) => NEEDS_SURFACE.has(o.format)),
     });
   progress.done();

@@ -4,6 +4,7 @@ import { type InputFile, readInput, walk } from "../loaders/files.js";
 import { loadDockerfileText } from "../loaders/dockerfile.js";
 import { renderHelmChart } from "../loaders/helm.js";
 import { kustomizeRoots, renderKustomization } from "../loaders/kustomize.js";
+import { type ClusterOptions, loadCluster } from "../loaders/cluster.js";
 import { loadManifestText } from "../loaders/manifest.js";
 import { type Rendered, type RenderOptions, ToolMissingError, renderProblem } from "../loaders/render.js";
 import { type ShellParser, loadShellParser } from "../loaders/shell.js";
@@ -47,6 +48,8 @@ export interface ScanOptions {
   stdin?: string;
   /** Add the attack-surface analysis (`--surface`): entry points, attack paths, risk. */
   surface?: boolean;
+  /** Scan the objects of a live cluster (`--cluster`) instead of files; `paths` are then ignored. */
+  cluster?: ClusterOptions;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -65,7 +68,9 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const failOn = options.failOn ?? config.failOn ?? "high";
   const rules = selectRules({ profile, only: options.only, skip: options.skip }, config);
 
-  const walked = walk(options.paths, [...config.exclude, ...(options.exclude ?? [])], options.cwd, options.dockerfiles);
+  const walked = options.cluster
+    ? { files: [], problems: [], kustomizations: [] }
+    : walk(options.paths, [...config.exclude, ...(options.exclude ?? [])], options.cwd, options.dockerfiles);
   const shell = walked.files.some((f) => f.kind === "dockerfile") ? await loadShellParser() : undefined;
   const problems: LoadProblem[] = [...walked.problems];
   const resources: Resource[] = [];
@@ -100,6 +105,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
       problems.push(renderProblem(where, err.message));
     }
   };
+  if (options.cluster) add(await loadCluster(options.cluster));
   for (const root of kustomizeRoots(walked.kustomizations)) rendered(root.display, () => renderKustomization(root, render));
   const files = walked.files.filter((f) => f.absolute === undefined || !consumed.has(f.absolute));
   files.forEach((file, i) => {

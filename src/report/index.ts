@@ -2,6 +2,7 @@ import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderJunit } from "./junit.js";
 import { renderMarkdown } from "./markdown.js";
+import { renderPolicyReport } from "./policyreport.js";
 import type { ScanReport } from "./model.js";
 import { renderSarif } from "./sarif.js";
 import { renderText } from "./text.js";
@@ -22,6 +23,7 @@ export const FORMATS = {
   html: (r: ScanReport) => renderHtml(r),
   markdown: (r: ScanReport) => renderMarkdown(r),
   "threat-model": (r: ScanReport) => renderThreatModel(r),
+  policyreport: (r: ScanReport) => renderPolicyReport(r),
 } satisfies Record<string, (r: ScanReport, o: RenderOptions) => string>;
 
 export type FormatName = keyof typeof FORMATS;
@@ -31,7 +33,7 @@ export function isFormat(name: string): name is FormatName {
 }
 
 /** Formats that need every (rule, object) evaluation, not only the findings. */
-export const NEEDS_EVALUATIONS = new Set<string>(["junit"]);
+export const NEEDS_EVALUATIONS = new Set<string>(["junit", "policyreport"]);
 
 /** Formats built on the attack-surface analysis: asking for one runs it (as `--surface` does). */
 export const NEEDS_SURFACE = new Set<string>(["html", "markdown", "threat-model"]);

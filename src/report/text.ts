@@ -50,7 +50,9 @@ export function renderText(report: ScanReport, options: TextOptions): string {
       for (const f of list) {
         const sev = c(COLORS[f.severity], f.severity.toUpperCase().padEnd(8));
         lines.push(`    ${sev} ${f.ruleId}  ${f.message}`);
-        lines.push(c(DIM, `             ${file}${f.location.archivePath ? `!/${f.location.archivePath}` : ""}:${f.location.line}:${f.location.column}${f.location.path ? `  ${f.location.path}` : ""}`));
+        // Objects read from a live cluster have no file lines: name the object's address alone.
+        const where = file.startsWith("cluster:") ? file : `${file}${f.location.archivePath ? `!/${f.location.archivePath}` : ""}:${f.location.line}:${f.location.column}`;
+        lines.push(c(DIM, `             ${where}${f.location.path ? `  ${f.location.path}` : ""}`));
         if (f.values) lines.push(c(DIM, `             value from ${f.values.key} (${f.values.file}:${f.values.line}:${f.values.column})`));
         if (f.rendered) lines.push(c(DIM, `             rendered by ${f.rendered.tool} from ${f.rendered.root} (document ${f.rendered.document + 1}, line ${f.rendered.line})${f.rendered.helmHooks ? `, Helm hook: ${f.rendered.helmHooks.join(", ")}` : ""}`));
         const refs = options.frameworks ? frameworkLine(f) : undefined;
