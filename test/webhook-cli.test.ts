@@ -32,10 +32,10 @@ describe("shipshape webhook", () => {
     expect(s.out.stderr).toContain("urgent");
   });
 
-  it("serves reviews with the config's annotation setting and stops cleanly on SIGTERM", async () => {
+  it("serves reviews with the config's annotation and webhook settings (audit mode from .shipshape.yaml) and stops cleanly on SIGTERM", async () => {
     const { cert, key } = makeCertificate(dir, "cli");
-    writeFileSync(path.join(dir, ".shipshape.yaml"), "profile: recommended\nannotations:\n  allowed: true\n");
-    const child = spawn(process.execPath, [bin, "webhook", "--port", "0", "--host", "127.0.0.1", "--tls-cert", cert, "--tls-key", key, "--audit"], { cwd: dir, env: { PATH: process.env.PATH ?? "", POD_NAMESPACE: "shipshape" }, stdio: ["ignore", "ignore", "pipe"] });
+    writeFileSync(path.join(dir, ".shipshape.yaml"), "profile: recommended\nannotations:\n  allowed: true\nwebhook:\n  audit: true\n");
+    const child = spawn(process.execPath, [bin, "webhook", "--port", "0", "--host", "127.0.0.1", "--tls-cert", cert, "--tls-key", key], { cwd: dir, env: { PATH: process.env.PATH ?? "", POD_NAMESPACE: "shipshape" }, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     const port = await new Promise<number>((resolve, reject) => {
       child.stderr.on("data", (d: Buffer) => {
@@ -56,7 +56,7 @@ describe("shipshape webhook", () => {
         req.end(JSON.stringify(review));
       });
     const privileged = { ...SECURE_POD_SPEC, containers: [{ ...(SECURE_POD_SPEC.containers as JsonObject[])[0], securityContext: { privileged: true } }] };
-    // --audit: allowed, with what would be denied as warnings.
+    // webhook.audit in the config: allowed, with what would be denied as warnings.
     const audit = await post(admissionReview(pod("p", "team", privileged)));
     expect(audit.allowed).toBe(true);
     expect((audit.warnings as string[])[0]).toMatch(/^\[audit: would deny\] /);

@@ -107,7 +107,7 @@ export async function runWebhook(argv: string[], io: Io): Promise<number> {
   }
   const maxBodyBytes = v["max-body-bytes"] === undefined ? undefined : Number(v["max-body-bytes"]);
   if (maxBodyBytes !== undefined && !(Number.isInteger(maxBodyBytes) && maxBodyBytes > 0)) throw new UsageError("--max-body-bytes must be a positive whole number");
-  const exempt = splitList(v["exempt-namespace"] as string[] | undefined) ?? ["kube-system", ...(io.env.POD_NAMESPACE ? [io.env.POD_NAMESPACE] : [])];
+  const exempt = splitList(v["exempt-namespace"] as string[] | undefined) ?? config.webhook?.exemptNamespaces ?? ["kube-system", ...(io.env.POD_NAMESPACE ? [io.env.POD_NAMESPACE] : [])];
 
   // Rules, severities and exemptions are chosen once; every request reuses them.
   const rules = selectRules({ profile: (profile as ProfileName | undefined) ?? config.profile ?? "recommended" }, config);
@@ -116,9 +116,9 @@ export async function runWebhook(argv: string[], io: Io): Promise<number> {
     rules,
     suppressor,
     kubeVersion,
-    deny: severities(v.deny as string[] | undefined, "deny", DEFAULT_DENY),
-    warn: severities(v.warn as string[] | undefined, "warn", DEFAULT_WARN),
-    audit: v.audit === true,
+    deny: severities(v.deny as string[] | undefined, "deny", config.webhook?.deny ?? DEFAULT_DENY),
+    warn: severities(v.warn as string[] | undefined, "warn", config.webhook?.warn ?? DEFAULT_WARN),
+    audit: v.audit === true || config.webhook?.audit === true,
     exemptNamespaces: exempt,
   });
   const log = (entry: Record<string, unknown>) => io.stderr(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);

@@ -40,6 +40,8 @@ export interface Config {
   annotationsAllowed: boolean;
   rules: Record<string, RuleSetting>;
   exemptions: Exemption[];
+  /** `shipshape webhook` settings (flags override them). */
+  webhook?: { deny?: Severity[]; warn?: Severity[]; audit?: boolean; exemptNamespaces?: string[] };
 }
 
 export const CONFIG_NAMES = [".shipshape.yaml", ".shipshape.yml"];
@@ -107,6 +109,7 @@ export function loadConfig(file: string, displayName = file): Config {
   if (value.defaultNamespace) config.defaultNamespace = String(value.defaultNamespace);
   config.exclude = (value.exclude as string[] | undefined) ?? [];
   config.annotationsAllowed = (value.annotations as { allowed?: boolean } | undefined)?.allowed ?? true;
+  if (value.webhook) config.webhook = value.webhook as NonNullable<Config["webhook"]>;
   for (const [id, s] of Object.entries((value.rules as Record<string, unknown> | undefined) ?? {})) {
     config.rules[id] = typeof s === "boolean" ? { enabled: s } : s === "on" || s === "off" ? { enabled: s === "on" } : (s as RuleSetting);
   }
