@@ -343,13 +343,17 @@ export function optionValue(args: readonly ShellWord[], ...options: string[]): S
   return undefined;
 }
 
-/** Arguments that are not options (do not start with `-`), after the subcommand words given. */
-export function positionalArgs(args: readonly ShellWord[], optionsWithValue: ReadonlySet<string> = new Set()): ShellWord[] {
+/**
+ * Arguments that are neither options (starting with `-`) nor the values of `optionsWithValue`. After `--` every word
+ * is an operand, unless `stopAtDashDash` (what follows belongs to someone else, as gem's build arguments).
+ */
+export function positionalArgs(args: readonly ShellWord[], optionsWithValue: ReadonlySet<string> = new Set(), stopAtDashDash = false): ShellWord[] {
   const out: ShellWord[] = [];
   let afterDashDash = false;
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!.text;
     if (!afterDashDash && t === "--") {
+      if (stopAtDashDash) break;
       afterDashDash = true;
       continue;
     }

@@ -13,7 +13,7 @@
 //   hasUnknownValue(word)        -> boolean                       word only known at run time (`$PKGS`, `$(cat x)`)
 //   argsAfterSubcommand(pkg)     -> ShellWord[]                   the arguments after the subcommand word
 //   isDryRun(pkg)                -> boolean                       a simulation that changes nothing
-import { type Instruction, type ShellCommand, type ShellWord, type Stage, effectiveCommand, findExactOption, findOption } from "../../model/dockerfile.js";
+import { type Instruction, type ShellCommand, type ShellWord, type Stage, effectiveCommand, findExactOption, findOption, positionalArgs } from "../../model/dockerfile.js";
 
 /** The program, normalised: pip2/pip3/pip3.11/`python -m pip` are all "pip", dnf5 is "dnf", yarnpkg is "yarn". */
 export type PackageManager =
@@ -260,7 +260,8 @@ function recognise(command: ShellCommand): PackageCommand | undefined {
   if (manager === "pacman") return pacman(program, e.word, args, command);
 
   const spec = SPECS[manager];
-  const positional = operands(args, spec.valued, manager === "gem");
+  // For gem, `--` ends the gems (build arguments follow).
+  const positional = positionalArgs(args, spec.valued, manager === "gem");
   let sub = positional[0];
   let rest = positional.slice(1);
   // `yarn global add x`, `pnpm -g add`, `dnf group install`, `dnf module install`, `go mod download`.
@@ -303,26 +304,6 @@ function pythonModuleArgs(args: readonly ShellWord[]): ShellWord[] | undefined {
     if (t === "-c" || !t.startsWith("-")) return undefined; // a script runs, not a module
   }
   return undefined;
-}
-
-/** Words that are neither options nor option values. For gem, `--` ends the gems (build arguments follow). */
-function operands(args: readonly ShellWord[], valued: ReadonlySet<string>, stopAtDashDash: boolean): ShellWord[] {
-  const out: ShellWord[] = [];
-  let afterDashDash = false;
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!.text;
-    if (!afterDashDash && t === "--") {
-      if (stopAtDashDash) break;
-      afterDashDash = true;
-      continue;
-    }
-    if (!afterDashDash && t.startsWith("-") && t !== "-") {
-      if (valued.has(t)) i++;
-      continue;
-    }
-    out.push(args[i]!);
-  }
-  return out;
 }
 
 /** pacman's operation is an option: `-S pkg` installs, `-Sy` refreshes, `-Syu` upgrades, `-R` removes. */
