@@ -19,6 +19,9 @@ export const SCAN_OPTIONS: Record<string, OptionSpec> = {
   "skip-rules": { type: "list" },
   exclude: { type: "list" },
   dockerfile: { type: "list" },
+  policy: { type: "list" },
+  vap: { type: "list" },
+  "no-vap": { type: "boolean" },
   "helm-bin": { type: "string" },
   "kustomize-bin": { type: "string" },
   values: { type: "list" },
@@ -55,6 +58,12 @@ Options:
       --skip-rules IDS     do not run these rules
       --exclude GLOB       do not scan files matching GLOB (repeatable)
       --dockerfile PATH    also scan PATH as a Dockerfile, whatever its name (repeatable)
+      --policy PATH        custom CEL rules (kind CustomRule; file or folder, repeatable),
+                           reported as custom:<name>; see docs/policies.md
+      --vap PATH           ValidatingAdmissionPolicies, bindings and their params (file or folder,
+                           repeatable) to evaluate against the scanned objects, reported as
+                           vap:<policy>; those among the scanned manifests are evaluated too
+      --no-vap             do not evaluate the ValidatingAdmissionPolicies found in the scanned files
 
 Helm charts (folders with Chart.yaml, packaged .tgz) are rendered with \`helm template\`, Kustomize roots
 with \`kubectl kustomize\`; findings point at the template or patch to edit.
@@ -150,6 +159,9 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       skip: splitList(v["skip-rules"] as string[] | undefined),
       exclude: v.exclude as string[] | undefined,
       dockerfiles: splitList(v.dockerfile as string[] | undefined),
+      policies: (v.policy as string[] | undefined) ?? [],
+      vapFiles: (v.vap as string[] | undefined) ?? [],
+      vap: v["no-vap"] !== true,
       render: {
         helmBin: v["helm-bin"] as string | undefined,
         kustomizeBin: v["kustomize-bin"] as string | undefined,

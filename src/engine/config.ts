@@ -37,6 +37,9 @@ export interface Config {
   kubeVersion?: string;
   defaultNamespace?: string;
   exclude: string[];
+  /** Custom rule files and ValidatingAdmissionPolicy files, resolved against the configuration's folder. */
+  policies: string[];
+  vap: string[];
   annotationsAllowed: boolean;
   rules: Record<string, RuleSetting>;
   exemptions: Exemption[];
@@ -47,7 +50,7 @@ export interface Config {
 export const CONFIG_NAMES = [".shipshape.yaml", ".shipshape.yml"];
 
 export function emptyConfig(): Config {
-  return { exclude: [], annotationsAllowed: true, rules: {}, exemptions: [] };
+  return { exclude: [], policies: [], vap: [], annotationsAllowed: true, rules: {}, exemptions: [] };
 }
 
 /** `.shipshape.yaml` from `dir` upward, or undefined. */
@@ -108,6 +111,9 @@ export function loadConfig(file: string, displayName = file): Config {
   if (value.kubeVersion) config.kubeVersion = String(value.kubeVersion);
   if (value.defaultNamespace) config.defaultNamespace = String(value.defaultNamespace);
   config.exclude = (value.exclude as string[] | undefined) ?? [];
+  const here = path.dirname(path.resolve(file));
+  config.policies = ((value.policies as string[] | undefined) ?? []).map((p) => path.resolve(here, p));
+  config.vap = ((value.vap as string[] | undefined) ?? []).map((p) => path.resolve(here, p));
   config.annotationsAllowed = (value.annotations as { allowed?: boolean } | undefined)?.allowed ?? true;
   if (value.webhook) config.webhook = value.webhook as NonNullable<Config["webhook"]>;
   for (const [id, s] of Object.entries((value.rules as Record<string, unknown> | undefined) ?? {})) {

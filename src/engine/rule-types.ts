@@ -52,6 +52,8 @@ export interface Report<M extends string> {
   /** The container the finding is about, when there is one. */
   container?: ContainerView;
   fix?: Fix;
+  /** A severity of this finding's own (admission policies: by validation action); the configured one wins. */
+  severity?: Severity;
 }
 
 export interface RuleContext<M extends string = string> {
@@ -72,6 +74,13 @@ export interface RuleModule<M extends string = string> extends RuleDocs {
   id: string;
   messages: Record<M, string>;
   check(ctx: RuleContext<M>): void;
+  /**
+   * Narrower than appliesTo: policy rules (custom, ValidatingAdmissionPolicy) select objects by their match
+   * constraints. Objects it rejects are not evaluated (and not counted as passes).
+   */
+  matches?(resource: Resource, inventory: Inventory): boolean;
+  /** Rules defined in a file (custom rules): where, for `explain` and reports. */
+  source?: { file: string; line: number };
 }
 
 /** A rule as the engine runs it: the module joined with its catalogue facts. */

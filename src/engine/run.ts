@@ -61,6 +61,7 @@ export function runRules(resources: readonly Resource[], options: RunOptions, in
     const workload = inventory.workloadOf(resource);
     for (const active of options.rules) {
       if (!applies(active.rule, resource, workload)) continue;
+      if (active.rule.matches && !active.rule.matches(resource, inventory)) continue;
       const found: Finding[] = [];
       const ctx: RuleContext = {
         resource,
@@ -119,9 +120,10 @@ export function frameworkRefs(rule: Pick<Rule, "pss" | "frameworks">): Framework
 function makeFinding(active: ActiveRule, resource: Resource, r: Report<string>): Finding {
   const template = active.rule.messages[r.messageId];
   if (template === undefined) throw new Error(`rule ${active.rule.id} reported unknown messageId "${r.messageId}"`);
+  const configured = active.severity !== active.rule.severity;
   const finding = buildFinding({
     ruleId: active.rule.id,
-    severity: active.severity,
+    severity: r.severity !== undefined && !configured ? r.severity : active.severity,
     messageId: r.messageId,
     message: formatMessage(template, r.data),
     data: r.data,

@@ -20,6 +20,9 @@ import { Inventory } from "./inventory.js";
 import { fingerprint, runRules } from "./run.js";
 import { selectRules } from "./select.js";
 import { Suppressor } from "./suppress.js";
+import { buildCustomRules, isCustomRuleObject } from "../policy/custom.js";
+import { loadPolicyFiles } from "../policy/load.js";
+import { buildVapRules } from "../policy/vap.js";
 
 export interface ScanOptions {
   paths: readonly string[];
@@ -50,6 +53,12 @@ export interface ScanOptions {
   surface?: boolean;
   /** Scan the objects of a live cluster (`--cluster`) instead of files; `paths` are then ignored. */
   cluster?: ClusterOptions;
+  /** Custom rule files and folders (`--policy`), in addition to the configuration's `policies`. */
+  policies?: string[];
+  /** ValidatingAdmissionPolicy files and folders (`--vap`), in addition to the configuration's `vap`. */
+  vapFiles?: string[];
+  /** false (`--no-vap`): do not evaluate ValidatingAdmissionPolicies found among the scanned objects. */
+  vap?: boolean;
 }
 
 const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -66,13 +75,16 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   }
   const defaultNamespace = options.defaultNamespace ?? config.defaultNamespace ?? "default";
   const failOn = options.failOn ?? config.failOn ?? "high";
-  const rules = selectRules({ profile, only: options.only, skip: options.skip }, config);
+  const cwd = options.cwd ?? process.cwd();
+  // Policy files first: a missing one is a usage error before any scanning.
+  const customFiles = loadPolicyFiles([...config.policies, ...(options.policies ?? [])], cwd);
+  const vapFiles = loadPolicyFiles([...config.vap, ...(options.vapFiles ?? [])], cwd);
 
   const walked = options.cluster
     ? { files: [], problems: [], kustomizations: [] }
     : walk(options.paths, [...config.exclude, ...(options.exclude ?? [])], options.cwd, options.dockerfiles);
   const shell = walked.files.some((f) => f.kind === "dockerfile") ? await loadShellParser() : undefined;
-  const problems: LoadProblem[] = [...walked.problems];
+  const problems: LoadProblem[] = [...walked.problems, ...customFiles.problems, ...vapFiles.problems];
   const resources: Resource[] = [];
   let documents = 0;
   let skipped = 0;
@@ -85,7 +97,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
 
   // Helm charts and Kustomize roots are rendered with the real tools; the files they read are not scanned again.
   const render: RenderOptions = {
-    cwd: options.cwd ?? process.cwd(),
+    cwd,
     values: options.render?.values ?? [],
     set: options.render?.set ?? [],
     releaseName: options.render?.releaseName ?? "release",
@@ -114,10 +126,17 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     options.onProgress?.(i + 1, files.length);
   });
 
+  // Policies: custom rules from their files; ValidatingAdmissionPolicies from the scan, --vap and policy files.
+  const custom = buildCustomRules(customFiles.resources);
+  const policySources = [...vapFiles.resources, ...customFiles.resources.filter((r) => !isCustomRuleObject(r))];
+  const vap = options.vap === false && policySources.length === 0 ? { rules: [], notices: [] } : buildVapRules(options.vap === false ? [] : resources, policySources);
+  const rules = selectRules({ profile, only: options.only, skip: options.skip }, config, [...custom.rules, ...vap.rules]);
+
   const suppressor = new Suppressor(config, defaultNamespace, options.now);
   const inventory = new Inventory(resources, defaultNamespace);
   const result = runRules(resources, { rules, kubeVersion, defaultNamespace, suppressor, keepEvaluations: options.keepEvaluations ?? false }, inventory);
-  const findings = [...problems.map(problemFinding), ...result.findings, ...suppressor.expiredFindings()];
+  const notices = [...custom.notices, ...vap.notices].map((n) => n.finding);
+  const findings = [...problems.map(problemFinding), ...notices, ...result.findings, ...suppressor.expiredFindings()];
   findings.sort(byLocation);
 
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;

@@ -4,6 +4,7 @@ import { UsageError } from "./errors.js";
 import { makeParams } from "./params.js";
 import { PROFILES } from "./profiles.js";
 import { allRules, catalogFacts } from "./registry.js";
+import type { Rule } from "./rule-types.js";
 import type { ActiveRule } from "./run.js";
 
 export interface Selection {
@@ -14,28 +15,46 @@ export interface Selection {
   skip?: string[];
 }
 
-function checkIds(ids: readonly string[], where: string): void {
+/** Ids of rules defined by policies (custom CEL rules, ValidatingAdmissionPolicies), not by the catalogue. */
+export function isPolicyRuleId(id: string): boolean {
+  return id.startsWith("custom:") || id.startsWith("vap:");
+}
+
+function checkIds(ids: readonly string[], where: string, extra: ReadonlySet<string>, strictPolicies: boolean): void {
   for (const id of ids) {
+    if (isPolicyRuleId(id)) {
+      // vap: rules come with the scanned manifests; a configuration may name ones absent from this scan
+      if (strictPolicies || id.startsWith("custom:")) {
+        if (!extra.has(id)) throw new UsageError(`unknown rule id "${id}" in ${where}: no such ${id.startsWith("vap:") ? "ValidatingAdmissionPolicy in the scan" : "custom rule in the policy files"}`);
+      }
+      continue;
+    }
     if (!catalogFacts(id)) throw new UsageError(`unknown rule id "${id}" in ${where} (see \`shipshape rules\`)`);
   }
 }
 
-/** The rules a scan runs, with severities and parameters from the configuration. */
-export function selectRules(selection: Selection, config: Config): ActiveRule[] {
+/**
+ * The rules a scan runs, with severities and parameters from the configuration. `extra` are the rules of policy
+ * files and of the scanned ValidatingAdmissionPolicies: on whatever the profile, unless configured off or left
+ * out by --rules / --skip-rules.
+ */
+export function selectRules(selection: Selection, config: Config, extra: readonly Rule[] = []): ActiveRule[] {
   const profile = PROFILES[selection.profile];
-  checkIds(Object.keys(config.rules), config.file ?? "the configuration");
-  checkIds(selection.only ?? [], "--rules");
-  checkIds(selection.skip ?? [], "--skip-rules");
-  const implemented = new Set(allRules().map((r) => r.id));
+  const extraIds = new Set(extra.map((r) => r.id));
+  checkIds(Object.keys(config.rules), config.file ?? "the configuration", extraIds, false);
+  checkIds(selection.only ?? [], "--rules", extraIds, true);
+  checkIds(selection.skip ?? [], "--skip-rules", extraIds, false);
+  const implemented = new Set([...allRules().map((r) => r.id), ...extraIds]);
   for (const id of selection.only ?? []) {
     if (!implemented.has(id)) throw new UsageError(`rule "${id}" is in the catalogue but not implemented in this version of shipshape`);
   }
   const only = selection.only && selection.only.length > 0 ? new Set(selection.only) : undefined;
   const skip = new Set(selection.skip ?? []);
   const out: ActiveRule[] = [];
-  for (const rule of allRules()) {
+  for (const rule of [...allRules(), ...extra]) {
     const setting = config.rules[rule.id] ?? {};
-    let on = only ? only.has(rule.id) : (setting.enabled ?? profile.includes(rule));
+    const byDefault = extraIds.has(rule.id) ? true : profile.includes(rule);
+    let on = only ? only.has(rule.id) : (setting.enabled ?? byDefault);
     if (skip.has(rule.id)) on = false;
     if (!on) continue;
     let params;

@@ -682,7 +682,7 @@ function parseDocs(text: string): ParsedDoc[] | undefined {
     } catch {
       continue;
     }
-    out.push({ value, text, doc, locator: new YamlLocator(doc, (doc.contents as Node | null) ?? null, lines) });
+    out.push({ value, text, doc, locator: new YamlLocator(doc, (doc.contents as Node | null) ?? null, lines, text) });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { type Document, type LineCounter, type Node, isAlias, isMap, isPair, isScalar, isSeq } from "yaml";
-import type { Located, Locator } from "../model/resource.js";
+import type { Located, Locator, Position } from "../model/resource.js";
 import type { YamlPath } from "../model/types.js";
 
 type Range = { start: number; end?: number };
@@ -13,7 +13,28 @@ export class YamlLocator implements Locator {
     private readonly doc: Document,
     private readonly root: Node | null,
     private readonly lines: LineCounter,
+    private readonly text?: string,
   ) {}
+
+  locateInString(path: YamlPath, offset: number): Position | undefined {
+    if (this.text === undefined) return undefined;
+    let node: Node | null = this.root;
+    for (const seg of path) {
+      if (node && isAlias(node)) node = (node.resolve(this.doc) as Node | undefined) ?? null;
+      if (node && isMap(node) && typeof seg === "string") {
+        const pair = node.items.find((p) => isPair(p) && keyString(p.key) === seg);
+        node = pair ? ((pair.value as Node | null) ?? null) : null;
+      } else if (node && isSeq(node) && typeof seg === "number") {
+        node = (node.items[seg] as Node | undefined) ?? null;
+      } else {
+        return undefined;
+      }
+    }
+    if (!node || !isScalar(node) || typeof node.value !== "string" || !node.range) return undefined;
+    const at = sourceOffset(this.text, node.range[0], node.range[1], node.type, node.value, offset);
+    const p = this.lines.linePos(at);
+    return { line: p.line, column: p.col };
+  }
 
   locate(path: YamlPath): Located {
     let node: Node | null = this.root;
@@ -54,6 +75,37 @@ export class YamlLocator implements Locator {
     }
     return out;
   }
+}
+
+/**
+ * Aligns a scalar's value with its source text to find where value character `offset` is written: the value's
+ * non-blank characters appear in the source in order; folding, indentation and escapes only add or change blanks
+ * and backslashes around them.
+ */
+function sourceOffset(text: string, start: number, end: number, type: string | undefined, value: string, offset: number): number {
+  let i = start;
+  if (type === "BLOCK_LITERAL" || type === "BLOCK_FOLDED") {
+    const nl = text.indexOf("\n", start);
+    i = nl < 0 || nl >= end ? start : nl + 1;
+  } else if (type === "QUOTE_DOUBLE" || type === "QUOTE_SINGLE") {
+    i = start + 1;
+  }
+  const target = Math.min(offset, value.length);
+  for (let k = 0; k < target; k++) {
+    const c = value[k]!;
+    if (/\s/.test(c)) {
+      while (i < end && /\s/.test(text[i]!)) i++;
+      // consume the rest of a run of blanks in the value against that one skip
+      while (k + 1 < target && /\s/.test(value[k + 1]!)) k++;
+    } else {
+      let j = i;
+      while (j < end && text[j] !== c) j++;
+      if (j >= end) return i;
+      i = j + 1;
+    }
+  }
+  while (i < end && /\s/.test(text[i]!) && !/\s/.test(value[target] ?? "x")) i++;
+  return i;
 }
 
 function keyString(key: unknown): string | undefined {

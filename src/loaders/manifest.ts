@@ -80,11 +80,11 @@ export function loadManifestText(text: string, file: string): LoadResult {
           return;
         }
         const node = isSeq(itemsNode) ? ((itemsNode.items[i] as Node | undefined) ?? null) : null;
-        result.resources.push(new Resource(item, { file, document: index, prefix: ["items", i], locator: new YamlLocator(doc, node, lines) }));
+        result.resources.push(new Resource(item, { file, document: index, prefix: ["items", i], locator: new YamlLocator(doc, node, lines, text) }));
       });
       return;
     }
-    result.resources.push(new Resource(value, { file, document: index, prefix: [], locator: new YamlLocator(doc, root, lines) }));
+    result.resources.push(new Resource(value, { file, document: index, prefix: [], locator: new YamlLocator(doc, root, lines, text) }));
   });
   return result;
 }

@@ -2,7 +2,7 @@ import type { ObjectRef } from "./resource.js";
 import type { Severity, YamlPath } from "./types.js";
 
 /** Ids of engine diagnostics, reported like findings so that nothing is lost silently. */
-export const DIAGNOSTIC_IDS = ["parse-error", "render-error", "internal-error", "exemption-expired"] as const;
+export const DIAGNOSTIC_IDS = ["parse-error", "render-error", "internal-error", "exemption-expired", "policy-error", "policy-notice"] as const;
 export type DiagnosticId = (typeof DIAGNOSTIC_IDS)[number];
 
 export interface Location {

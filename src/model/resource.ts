@@ -24,6 +24,11 @@ export interface Located extends Position {
 /** Turns a path inside one object into a source position. Implementations compute lazily. */
 export interface Locator {
   locate(path: YamlPath): Located;
+  /**
+   * Where character `offset` of the string value at `path` is in the source (block, quoted and folded scalars
+   * included), when the locator knows the text; for positions inside policy expressions.
+   */
+  locateInString?(path: YamlPath, offset: number): Position | undefined;
 }
 
 /** Where an object came from: the file a person edits, and where in it. */

@@ -72,6 +72,20 @@ const DIAGNOSTICS: Record<string, DiagnosticDocs> = {
     remediation: "Fix the findings the exemption covered, or, if the exception still holds, extend its `expires` date with a fresh reason.",
     severity: "low",
   },
+  "policy-error": {
+    title: "Policy could not be used",
+    description:
+      "A custom rule or ValidatingAdmissionPolicy has an expression that does not compile (syntax, unknown function, wrong type) or is " +
+      "malformed, so the broken part was not evaluated. In a cluster, the API server would reject the policy or fail the requests it matches.",
+    remediation: "Fix the expression at the reported position; `shipshape test-policy` runs the policy against objects that must pass and fail.",
+    severity: "high",
+  },
+  "policy-notice": {
+    title: "Policy not evaluated",
+    description: "A ValidatingAdmissionPolicy without a binding, or a binding whose policy is not in the scan: Kubernetes enforces neither, and shipshape did not evaluate them.",
+    remediation: "Add the missing binding or policy to the scan, or pass the policies with `--vap PATH`.",
+    severity: "info",
+  },
 };
 
 /** Renders the report as one SARIF log with one run. */
