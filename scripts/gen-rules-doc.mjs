@@ -7,3 +7,11 @@ import { allRules } from "../dist/engine/registry.js";
 
 writeFileSync(fileURLToPath(new URL("../docs/rules.md", import.meta.url)), rulesReference(allRules()));
 console.log("wrote docs/rules.md");
+
+// docs/policies.md: the CEL variables and functions section
+const { withCelReference } = await import("../dist/docs/cel-reference.js");
+const { LIBRARIES } = await import("../dist/policy/cel/libs/index.js");
+const { readFileSync } = await import("node:fs");
+const policiesDoc = fileURLToPath(new URL("../docs/policies.md", import.meta.url));
+writeFileSync(policiesDoc, withCelReference(readFileSync(policiesDoc, "utf8"), LIBRARIES));
+console.log("wrote docs/policies.md (CEL reference)");

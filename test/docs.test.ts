@@ -9,3 +9,12 @@ describe("docs/rules.md", () => {
     expect(current).toBe(rulesReference(allRules()));
   });
 });
+
+describe("docs/policies.md", () => {
+  it("lists the CEL variables and functions the code provides (npm run docs)", async () => {
+    const { withCelReference } = await import("../src/docs/cel-reference.js");
+    const { LIBRARIES } = await import("../src/policy/cel/libs/index.js");
+    const current = readFileSync(new URL("../docs/policies.md", import.meta.url), "utf8");
+    expect(current).toBe(withCelReference(current, LIBRARIES));
+  });
+});

@@ -4,6 +4,7 @@ import { EXPLAIN_HELP, runExplain } from "./explain.js";
 import { type Io, processIo } from "./output.js";
 import { RULES_HELP, runRules } from "./rules.js";
 import { SCAN_HELP, runScan } from "./scan.js";
+import { TEST_POLICY_HELP, runTestPolicy } from "./test-policy.js";
 import { WEBHOOK_HELP, runWebhook } from "./webhook.js";
 
 export const HELP = `shipshape ${VERSION}: find security misconfigurations in Kubernetes manifests and Dockerfiles
@@ -12,6 +13,7 @@ Usage:
   shipshape scan [options] [paths...]   scan files, folders or "-" (stdin)
   shipshape rules [options]             list the rules
   shipshape explain RULE                why a rule matters and how to fix it
+  shipshape test-policy SUITE...        run policy test suites (custom rules, admission policies)
   shipshape webhook [options]           run the validating admission webhook (HTTPS)
   shipshape --version
   shipshape help [COMMAND]
@@ -23,6 +25,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promi
   scan: { run: runScan, help: SCAN_HELP },
   rules: { run: runRules, help: RULES_HELP },
   explain: { run: runExplain, help: EXPLAIN_HELP },
+  "test-policy": { run: runTestPolicy, help: TEST_POLICY_HELP },
   webhook: { run: runWebhook, help: WEBHOOK_HELP },
 };
 

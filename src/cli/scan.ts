@@ -119,7 +119,7 @@ export function outputsFrom(sequence: { name: string; value: string | boolean }[
   return outputs;
 }
 
-function loadConfigFor(io: Io, values: Record<string, unknown>): Config {
+export function loadConfigFor(io: Io, values: Record<string, unknown>): Config {
   if (values["no-config"]) return emptyConfig();
   if (typeof values.config === "string") return loadConfig(path.resolve(io.cwd, values.config), values.config);
   const found = findConfig(io.cwd);

@@ -5,6 +5,7 @@ import { type Config, type ProfileName, emptyConfig, findConfig, loadConfig } fr
 import { UsageError } from "../engine/errors.js";
 import { PROFILE_NAMES } from "../engine/profiles.js";
 import { selectRules } from "../engine/select.js";
+import { policyRulesStrict } from "../policy/index.js";
 import { Suppressor } from "../engine/suppress.js";
 import { KubeVersion } from "../model/kube-version.js";
 import { SEVERITIES, type Severity } from "../model/types.js";
@@ -27,6 +28,7 @@ export const WEBHOOK_OPTIONS: Record<string, OptionSpec> = {
   "exempt-namespace": { type: "list" },
   "kube-version": { type: "string" },
   "max-body-bytes": { type: "string" },
+  policy: { type: "list" },
   help: { type: "boolean", short: "h" },
 };
 
@@ -42,7 +44,9 @@ Options:
       --host ADDRESS         address to listen on (default: 0.0.0.0)
       --tls-cert FILE        PEM certificate (chain) the server presents
       --tls-key FILE         PEM private key
-  -c, --config FILE          .shipshape.yaml (profile, rules, exemptions); default: found from here upward
+  -c, --config FILE          .shipshape.yaml (profile, rules, exemptions, policies); default: found from here upward
+      --policy PATH          custom CEL rules (kind CustomRule) to enforce as well (repeatable); with the
+                             configuration's \`policies\`, they must all compile or the webhook does not start
       --no-config            ignore .shipshape.yaml files
       --profile NAME         ${PROFILE_NAMES.join(", ")} (default: the config's, else recommended)
       --deny SEVERITIES      severities that deny (default: ${DEFAULT_DENY.join(",")})
@@ -110,7 +114,8 @@ export async function runWebhook(argv: string[], io: Io): Promise<number> {
   const exempt = splitList(v["exempt-namespace"] as string[] | undefined) ?? config.webhook?.exemptNamespaces ?? ["kube-system", ...(io.env.POD_NAMESPACE ? [io.env.POD_NAMESPACE] : [])];
 
   // Rules, severities and exemptions are chosen once; every request reuses them.
-  const rules = selectRules({ profile: (profile as ProfileName | undefined) ?? config.profile ?? "recommended" }, config);
+  const custom = policyRulesStrict([...config.policies, ...((v.policy as string[] | undefined) ?? [])], [], io.cwd);
+  const rules = selectRules({ profile: (profile as ProfileName | undefined) ?? config.profile ?? "recommended" }, config, custom);
   const suppressor = new Suppressor({ exemptions: config.exemptions, annotationsAllowed: annotationsExplicitlyAllowed(configPath) }, config.defaultNamespace ?? "default");
   const admission = new Admission({
     rules,

@@ -90,7 +90,11 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   let skipped = 0;
   const add = (loaded: { resources: Resource[]; problems: LoadProblem[]; documents: number; skipped: number }) => {
     problems.push(...loaded.problems);
-    resources.push(...loaded.resources);
+    for (const r of loaded.resources) {
+      // shipshape's own documents (CustomRule, PolicySuite) in a scanned folder are not Kubernetes objects
+      if (r.apiVersion.startsWith("shipshape.io/")) skipped++;
+      else resources.push(r);
+    }
     documents += loaded.documents;
     skipped += loaded.skipped;
   };

@@ -9,6 +9,14 @@ import { fingerprint } from "./run.js";
 /** Annotation prefix to ignore a rule on one object: `ignore.shipshape.io/<rule-id>: "<reason>"`. */
 export const IGNORE_ANNOTATION_PREFIX = "ignore.shipshape.io/";
 
+/**
+ * The annotation that ignores a rule. Annotation names cannot hold ':', so policy rules use a dot:
+ * `ignore.shipshape.io/custom.<name>`, `ignore.shipshape.io/vap.<policy>`.
+ */
+export function ignoreAnnotation(ruleId: string): string {
+  return IGNORE_ANNOTATION_PREFIX + ruleId.replace(/^(custom|vap):/, "$1.");
+}
+
 type Matcher = (s: string) => boolean;
 interface CompiledExemption {
   exemption: Exemption;
@@ -47,7 +55,7 @@ export class Suppressor {
       if (s) return s;
     }
     if (this.config.annotationsAllowed) {
-      const key = IGNORE_ANNOTATION_PREFIX + finding.ruleId;
+      const key = ignoreAnnotation(finding.ruleId);
       const reason = resource.annotations()[key] ?? workload?.podAnnotations()[key];
       if (reason !== undefined && reason.trim() !== "") return { kind: "annotation", reason: reason.trim() };
     }

@@ -78,11 +78,90 @@ export class YamlLocator implements Locator {
 }
 
 /**
- * Aligns a scalar's value with its source text to find where value character `offset` is written: the value's
- * non-blank characters appear in the source in order; folding, indentation and escapes only add or change blanks
- * and backslashes around them.
+ * Where value character `offset` of a scalar is written in the source. Quoted scalars are decoded character by
+ * character (escapes, '' and line folding), which gives the exact position; plain and block scalars (and a
+ * quoted one the decoder does not reproduce) are aligned with their source instead: the value's non-blank
+ * characters appear in the source in order, folding and indentation only add or change blanks around them.
+ * The result never goes past the scalar's last written character (an offset past the end points just after it).
  */
 function sourceOffset(text: string, start: number, end: number, type: string | undefined, value: string, offset: number): number {
+  let last = end;
+  while (last > start && /\s/.test(text[last - 1]!)) last--;
+  if (type === "QUOTE_DOUBLE" || type === "QUOTE_SINGLE") {
+    const map = decodeQuoted(text, start, end, type === "QUOTE_DOUBLE");
+    if (map && map.value === value) return offset < map.at.length ? map.at[offset]! : Math.max(start, last - 1);
+  }
+  return Math.min(align(text, start, end, type, value, offset), last);
+}
+
+/** A quoted scalar's value, with the source offset each of its UTF-16 units comes from. */
+function decodeQuoted(text: string, start: number, end: number, double: boolean): { value: string; at: number[] } | undefined {
+  const quote = double ? '"' : "'";
+  if (text[start] !== quote) return undefined;
+  let value = "";
+  const at: number[] = [];
+  const put = (s: string, pos: number) => {
+    value += s;
+    for (let n = 0; n < s.length; n++) at.push(pos);
+  };
+  let i = start + 1;
+  while (i < end) {
+    const c = text[i]!;
+    if (c === quote) {
+      if (!double && text[i + 1] === "'") {
+        put("'", i);
+        i += 2;
+        continue;
+      }
+      return { value, at };
+    }
+    if (double && c === "\\") {
+      const e = text[i + 1];
+      if (e === undefined) return undefined;
+      if (e === "\n" || e === "\r") {
+        // an escaped line break: nothing, and the next line's leading blanks are dropped
+        i += e === "\r" && text[i + 2] === "\n" ? 3 : 2;
+        while (i < end && (text[i] === " " || text[i] === "\t")) i++;
+        continue;
+      }
+      const hex = e === "x" ? 2 : e === "u" ? 4 : e === "U" ? 8 : 0;
+      if (hex > 0) {
+        const code = Number.parseInt(text.slice(i + 2, i + 2 + hex), 16);
+        if (Number.isNaN(code)) return undefined;
+        put(String.fromCodePoint(code), i);
+        i += 2 + hex;
+        continue;
+      }
+      const simple: Record<string, string> = {
+        "0": "\0", a: "\x07", b: "\b", t: "\t", "\t": "\t", n: "\n", v: "\v", f: "\f", r: "\r", e: "\x1b",
+        " ": " ", '"': '"', "/": "/", "\\": "\\", N: "\x85", _: "\xa0", L: "\u2028", P: "\u2029",
+      };
+      const out = simple[e];
+      if (out === undefined) return undefined;
+      put(out, i);
+      i += 2;
+      continue;
+    }
+    if (c === " " || c === "\t" || c === "\n" || c === "\r") {
+      // a run of blanks: kept as is within a line; with line breaks, folded (one break: a space, n: n-1 newlines)
+      let j = i;
+      let breaks = 0;
+      while (j < end && (text[j] === " " || text[j] === "\t" || text[j] === "\n" || text[j] === "\r")) {
+        if (text[j] === "\n") breaks++;
+        j++;
+      }
+      if (breaks === 0) put(text.slice(i, j), i);
+      else put(breaks === 1 ? " " : "\n".repeat(breaks - 1), i);
+      i = j;
+      continue;
+    }
+    put(c, i);
+    i++;
+  }
+  return undefined;
+}
+
+function align(text: string, start: number, end: number, type: string | undefined, value: string, offset: number): number {
   let i = start;
   if (type === "BLOCK_LITERAL" || type === "BLOCK_FOLDED") {
     const nl = text.indexOf("\n", start);

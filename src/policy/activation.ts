@@ -2,6 +2,7 @@
 // and params, as kube-apiserver would give them when the manifest is applied (a CREATE).
 import type { Inventory } from "../engine/inventory.js";
 import type { Resource } from "../model/resource.js";
+import { isObject } from "../model/types.js";
 import { toCel } from "./cel/env.js";
 import { type MatchInput, OFFLINE_OPERATION } from "./match.js";
 
@@ -11,6 +12,20 @@ const converted = new WeakMap<object, unknown>();
 export function celValue(object: object): unknown {
   let v = converted.get(object);
   if (v === undefined) converted.set(object, (v = toCel(object)));
+  return v;
+}
+
+const namespaces = new WeakMap<object, unknown>();
+
+/** A Namespace as the cluster holds it: defaulting labels every one with kubernetes.io/metadata.name. */
+function namespaceValue(ns: Resource): unknown {
+  let v = namespaces.get(ns.object);
+  if (v === undefined) {
+    const metadata = isObject(ns.object.metadata) ? ns.object.metadata : {};
+    const labels = isObject(metadata.labels) ? metadata.labels : {};
+    v = toCel({ ...ns.object, metadata: { ...metadata, labels: { ...labels, "kubernetes.io/metadata.name": ns.name } } });
+    namespaces.set(ns.object, v);
+  }
   return v;
 }
 
@@ -24,10 +39,10 @@ export function admissionActivation(input: MatchInput, inventory: Inventory, par
   let namespaceObject: unknown = null;
   if (namespace !== undefined) {
     const ns = inventory.get("Namespace", undefined, namespace);
-    namespaceObject = ns ? celValue(ns.object) : { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace, labels: { "kubernetes.io/metadata.name": namespace } } };
+    namespaceObject = ns ? namespaceValue(ns) : { apiVersion: "v1", kind: "Namespace", metadata: { name: namespace, labels: { "kubernetes.io/metadata.name": namespace } } };
   }
   return {
-    object: celValue(resource.object),
+    object: resource.kind === "Namespace" && gvr.group === "" ? namespaceValue(resource) : celValue(resource.object),
     oldObject: null,
     params: params ? celValue(params.object) : null,
     namespaceObject,

@@ -3,7 +3,7 @@
 import type { Inventory } from "../engine/inventory.js";
 import type { Rule, RuleContext } from "../engine/rule-types.js";
 import type { Resource } from "../model/resource.js";
-import { SEVERITIES, type Severity, isObject } from "../model/types.js";
+import { SEVERITIES, type Severity, getIn, isObject } from "../model/types.js";
 import { admissionActivation, celValue } from "./activation.js";
 import { toCel } from "./cel/env.js";
 import { type MatchInput, matchInput, matches, readMatchResources } from "./match.js";
@@ -53,6 +53,10 @@ export function buildCustomRules(resources: readonly Resource[]): CustomRules {
       fail(["spec", "severity"], `severity must be one of ${SEVERITIES.join(", ")}`);
       continue;
     }
+    if (spec.params !== undefined && !isObject(spec.params)) {
+      fail(["spec", "params"], "spec.params must be a mapping of parameter names to their default values");
+      continue;
+    }
     if (!Array.isArray(spec.validations) || spec.validations.length === 0) {
       fail(["spec", "validations"], "spec.validations must list at least one validation");
       continue;
@@ -62,13 +66,19 @@ export function buildCustomRules(resources: readonly Resource[]): CustomRules {
       fail(["spec", "matchConstraints"], "spec.matchConstraints must name kinds (e.g. [Deployment, workloads]) or resourceRules");
       continue;
     }
+    // A validation's own severity is checked like the rule's: a rule with a wrong one does not run (it would
+    // report findings of a severity no report, threshold or summary knows).
+    const badSeverity = (spec.validations as unknown[]).findIndex((v) => isObject(v) && v.severity !== undefined && !(SEVERITIES as readonly string[]).includes(String(v.severity)));
+    if (badSeverity >= 0) {
+      fail(["spec", "validations", badSeverity, "severity"], `severity must be one of ${SEVERITIES.join(", ")}`);
+      continue;
+    }
     const program = compilePolicyProgram(spec, ["spec"], true);
-    for (const p of program.problems) notices.push(policyNotice(r, p.path, "compile", `CustomRule ${r.name}: ${p.message}`, "high", p.start));
-    (spec.validations as unknown[]).forEach((v, i) => {
-      if (isObject(v) && v.severity !== undefined && !(SEVERITIES as readonly string[]).includes(String(v.severity))) {
-        fail(["spec", "validations", i, "severity"], `severity must be one of ${SEVERITIES.join(", ")}`);
-      }
-    });
+    for (const p of program.problems) {
+      // an offset inside the expression only when there is one (not for a missing expression or a nameless variable)
+      const inExpression = typeof getIn(r.object, p.path) === "string";
+      notices.push(policyNotice(r, p.path, "compile", `CustomRule ${r.name}: ${p.message}`, "high", inExpression ? p.start : undefined));
+    }
     seen.add(r.name);
     const params = isObject(spec.params) ? spec.params : {};
     const text = (k: string, fallback: string) => (typeof spec[k] === "string" && (spec[k] as string).trim() !== "" ? (spec[k] as string).trim() : fallback);

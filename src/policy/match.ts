@@ -63,6 +63,31 @@ function crdPlurals(inventory: Inventory): Map<string, string> {
   });
 }
 
+/** The scope (Cluster or Namespaced) the CustomResourceDefinitions of the scan give their kinds (group/Kind). */
+function crdScopes(inventory: Inventory): Map<string, string> {
+  return inventory.memo("policy:crd-scopes", (inv) => {
+    const out = new Map<string, string>();
+    for (const crd of inv.ofKind("CustomResourceDefinition")) {
+      const spec = crd.object.spec;
+      if (!isObject(spec) || !isObject(spec.names) || typeof spec.scope !== "string") continue;
+      if (typeof spec.group === "string" && typeof spec.names.kind === "string") out.set(`${spec.group}/${spec.names.kind}`, spec.scope);
+    }
+    return out;
+  });
+}
+
+/**
+ * Is the object's kind namespaced? Known for built-in kinds (groups without a dot, or *.k8s.io) and for custom
+ * kinds with a CustomResourceDefinition in the scan; undefined for other custom kinds.
+ */
+export function isNamespacedKind(resource: Resource, inventory: Inventory): boolean | undefined {
+  if (resource.clusterScoped) return false;
+  const group = resource.apiVersion.includes("/") ? resource.apiVersion.split("/", 1)[0]! : "";
+  const scope = crdScopes(inventory).get(`${group}/${resource.kind}`);
+  if (scope !== undefined) return scope !== "Cluster";
+  return group === "" || !group.includes(".") || group.endsWith(".k8s.io") ? true : undefined;
+}
+
 // Resources served under several groups: with matchPolicy Equivalent a rule for one matches the others.
 const EQUIVALENT_GROUPS: Record<string, string[]> = {
   deployments: ["apps", "extensions"],
@@ -127,12 +152,25 @@ export function readMatchResources(v: unknown): MatchResources {
 /** The operation every scanned object is treated as: a manifest applied to the cluster creates it. */
 export const OFFLINE_OPERATION = "CREATE";
 
-function ruleMatches(rule: RuleWithOperations, gvr: GroupVersionResource, resource: Resource, equivalent: boolean): boolean {
+/**
+ * Kubernetes splits a rule's resource at the first '/': "pods" is the pod itself, "pods/*" the pod and all its
+ * subresources, "pods/status" only that subresource, "*\/*" everything. A scanned object is never a subresource.
+ */
+function resourceMatches(entry: string, resource: string): boolean {
+  const slash = entry.indexOf("/");
+  const res = slash < 0 ? entry : entry.slice(0, slash);
+  const sub = slash < 0 ? "" : entry.slice(slash + 1);
+  return (res === "*" || res === resource) && (sub === "*" || sub === "");
+}
+
+function ruleMatches(rule: RuleWithOperations, input: MatchInput, equivalent: boolean): boolean {
+  const { gvr, resource } = input;
+  const clusterScoped = input.namespace === undefined;
   const any = (list: string[], v: string) => list.includes("*") || list.includes(v);
   if (!any(rule.operations, OFFLINE_OPERATION)) return false;
-  if (!rule.resources.some((r) => r === "*" || r === "*/*" || r === gvr.resource)) return false;
-  if (rule.scope === "Cluster" && !resource.clusterScoped) return false;
-  if (rule.scope === "Namespaced" && resource.clusterScoped) return false;
+  if (!rule.resources.some((r) => resourceMatches(r, gvr.resource))) return false;
+  if (rule.scope === "Cluster" && !clusterScoped) return false;
+  if (rule.scope === "Namespaced" && clusterScoped) return false;
   if (rule.resourceNames.length > 0 && !rule.resourceNames.includes(resource.name)) return false;
   const groupOk = any(rule.apiGroups, gvr.group);
   const versionOk = any(rule.apiVersions, gvr.version);
@@ -159,22 +197,23 @@ export interface MatchInput {
  * matches nothing); a binding's matchResources may leave them out (then every resource the policy matches).
  */
 export function matches(m: MatchResources, input: MatchInput, requireRules: boolean): boolean {
-  const { resource, gvr } = input;
+  const { resource } = input;
   const equivalent = m.matchPolicy === "Equivalent";
   if (m.kinds && !m.kinds.some((k) => k === "*" || k === resource.kind || (k === "workloads" && input.isWorkload))) return false;
   if (m.resourceRules.length > 0) {
-    if (!m.resourceRules.some((r) => ruleMatches(r, gvr, resource, equivalent))) return false;
+    if (!m.resourceRules.some((r) => ruleMatches(r, input, equivalent))) return false;
   } else if (requireRules && !m.kinds) {
     return false;
   }
-  if (m.excludeResourceRules.some((r) => ruleMatches(r, gvr, resource, equivalent))) return false;
+  if (m.excludeResourceRules.some((r) => ruleMatches(r, input, equivalent))) return false;
   if (m.namespaces && (input.namespace === undefined || !m.namespaces.includes(input.namespace))) return false;
   if (m.excludeNamespaces && input.namespace !== undefined && m.excludeNamespaces.includes(input.namespace)) return false;
   if (m.objectSelector && !matchesSelector(m.objectSelector, resource.labels())) return false;
   if (m.namespaceSelector) {
-    // kube-apiserver: a Namespace is matched on its own labels; other cluster-scoped objects are never skipped
-    if (resource.kind === "Namespace") {
-      if (!matchesSelector(m.namespaceSelector, resource.labels())) return false;
+    // kube-apiserver: a Namespace is matched on its own labels (defaulting has added its name label); other
+    // cluster-scoped objects are never skipped
+    if (resource.kind === "Namespace" && input.gvr.group === "") {
+      if (!matchesSelector(m.namespaceSelector, { ...resource.labels(), "kubernetes.io/metadata.name": resource.name })) return false;
     } else if (input.namespace !== undefined && !matchesSelector(m.namespaceSelector, input.namespaceLabels)) {
       return false;
     }
@@ -184,9 +223,12 @@ export function matches(m: MatchResources, input: MatchInput, requireRules: bool
 
 /** The facts matching needs about one object, computed once per object and policy run. */
 export function matchInput(resource: Resource, inventory: Inventory, isWorkload: boolean): MatchInput {
-  const namespace = resource.namespaceOr(inventory.defaultNamespace);
+  const gvr = resourceOf(resource, inventory);
+  // a custom resource whose CustomResourceDefinition in the scan says it is cluster-scoped has no namespace
+  const crdCluster = isNamespacedKind(resource, inventory) === false && !resource.clusterScoped;
+  const namespace = crdCluster ? undefined : resource.namespaceOr(inventory.defaultNamespace);
   const ns = namespace === undefined ? undefined : inventory.get("Namespace", undefined, namespace);
   // Kubernetes labels every Namespace with its name (kubernetes.io/metadata.name)
   const namespaceLabels = namespace === undefined ? {} : { ...(ns ? ns.labels() : {}), "kubernetes.io/metadata.name": namespace };
-  return { resource, gvr: resourceOf(resource, inventory), namespace, namespaceLabels, isWorkload };
+  return { resource, gvr, namespace, namespaceLabels, isWorkload };
 }

@@ -75,7 +75,10 @@ export function compilePolicyProgram(spec: Record<string, unknown>, specPath: Ya
     // a variable may use the ones declared before it
     const program = compile(v.expression, "variable", [...specPath, "variables", i, "expression"]);
     declared.push(v.name);
-    if (program) variables.push({ name: v.name, program });
+    // one that does not compile fails the expressions that read it (as in Kubernetes), with a clear message
+    const name = v.name;
+    const broken: CompiledExpression = { source: "", evaluate: () => { throw new Error(`variables.${name} does not compile`); } };
+    variables.push({ name, program: program ?? broken });
   });
   const matchConditions: CompiledPolicyProgram["matchConditions"] = [];
   list("matchConditions").forEach((m, i) => {

@@ -6,7 +6,7 @@ import type { Resource } from "../model/resource.js";
 import { type LabelSelector, matchesSelector, readSelector } from "../model/selectors.js";
 import { type Severity, isObject } from "../model/types.js";
 import { admissionActivation } from "./activation.js";
-import { type MatchInput, type MatchResources, matchInput, matches, readMatchResources } from "./match.js";
+import { type MatchInput, type MatchResources, isNamespacedKind, matchInput, matches, readMatchResources } from "./match.js";
 import { type PolicyNotice, policyNotice } from "./notices.js";
 import { type CompiledPolicyProgram, compilePolicyProgram, evaluateProgram } from "./program.js";
 
@@ -49,10 +49,14 @@ export function buildVapRules(scanned: readonly Resource[], extra: readonly Reso
   const resources = [...scanned, ...extra];
   const notices: PolicyNotice[] = [];
   const policies = new Map<string, Policy>();
+  // The same object twice (a policy file both scanned and given with --vap) is one object, not a duplicate.
+  const same = (a: Resource, b: Resource) => a === b || JSON.stringify(a.object) === JSON.stringify(b.object);
   for (const r of resources) {
     if (r.kind !== "ValidatingAdmissionPolicy" || !isAdmissionApi(r)) continue;
     const spec = isObject(r.object.spec) ? r.object.spec : {};
-    if (policies.has(r.name)) {
+    const first = policies.get(r.name);
+    if (first && same(first.resource, r)) continue;
+    if (first) {
       notices.push(policyNotice(r, ["metadata", "name"], "duplicate", `a second ValidatingAdmissionPolicy named ${r.name}: only the first one is evaluated`, "medium"));
       continue;
     }
@@ -68,12 +72,17 @@ export function buildVapRules(scanned: readonly Resource[], extra: readonly Reso
       bindings: [],
     });
   }
+  // binding names are unique in a cluster, whichever policy they bind
+  const bindingNames = new Map<string, Resource>();
   for (const r of resources) {
     if (r.kind !== "ValidatingAdmissionPolicyBinding" || !isAdmissionApi(r)) continue;
     const spec = isObject(r.object.spec) ? r.object.spec : {};
     const policyName = typeof spec.policyName === "string" ? spec.policyName : "";
     const policy = policies.get(policyName);
-    if (policy?.bindings.some((b) => b.name === r.name)) {
+    const firstBinding = bindingNames.get(r.name);
+    if (firstBinding && same(firstBinding, r)) continue;
+    bindingNames.set(r.name, firstBinding ?? r);
+    if (firstBinding) {
       notices.push(policyNotice(r, ["metadata", "name"], "duplicate", `a second ValidatingAdmissionPolicyBinding named ${r.name}: only the first one is evaluated`, "medium"));
       continue;
     }
@@ -146,6 +155,7 @@ function vapRule(p: Policy, policyObjects: readonly Resource[]): Rule {
       error: "{{message}} (ValidatingAdmissionPolicy {{policy}}, binding {{binding}}, failurePolicy Fail: {{action}})",
       noParams: "no params found for binding {{binding}} of ValidatingAdmissionPolicy {{policy}} (paramRef {{paramRef}}, parameterNotFoundAction Deny): {{action}}",
     },
+    source: { file: p.resource.source.file, line: p.resource.locate([]).line },
     matches: (r, inv) => p.bindings.some((b) => boundTo(b, input(r, inv))),
     check(ctx: RuleContext) {
       const i = input(ctx.resource, ctx.inventory);
@@ -159,6 +169,8 @@ function vapRule(p: Policy, policyObjects: readonly Resource[]): Rule {
           const found = b.paramRef ? findParams(p.paramKind, b.paramRef, i, ctx.inventory, policyObjects) : [];
           if (found.length === 0) {
             if (b.paramRef?.notFound === "Allow") continue;
+            // Kubernetes treats missing params (and a missing paramRef) as a configuration error: failurePolicy decides
+            if (p.program.failurePolicy === "Ignore") continue;
             const ref = !b.paramRef ? "missing" : b.paramRef.name ? `${b.paramRef.namespace ? `${b.paramRef.namespace}/` : ""}${b.paramRef.name}` : "by selector";
             ctx.report({ messageId: "noParams", data: { ...common, paramRef: ref }, path: [], severity: sev });
             continue;
@@ -204,11 +216,13 @@ function findParams(
     // the same object twice (a fixture folder, a file given twice): Kubernetes would hold one
     const key = `${r.namespace ?? ""}/${r.name}`;
     if (seen.has(key)) continue;
-    // A params object that names a namespace must be in the one asked for; one that names none may be
-    // cluster-scoped (the scan cannot tell for custom kinds) and is found from every namespace.
-    if (r.namespace !== undefined) {
+    // A params object must be in the namespace asked for. One that names none lands in the default namespace when
+    // its kind is namespaced (a ConfigMap); when the scan cannot tell (a custom kind without its
+    // CustomResourceDefinition) it may be cluster-scoped, and is found from every namespace.
+    const paramNs = r.namespace ?? (isNamespacedKind(r, inventory) === true ? inventory.defaultNamespace : undefined);
+    if (paramNs !== undefined && isNamespacedKind(r, inventory) !== false) {
       const ns = ref.namespace ?? input.namespace;
-      if (ns === undefined || r.namespace !== ns) continue;
+      if (ns === undefined || paramNs !== ns) continue;
     }
     if (ref.name !== undefined ? r.name === ref.name : ref.selector !== undefined && matchesSelector(ref.selector, r.labels())) {
       seen.add(key);

@@ -215,7 +215,7 @@ function rulesSection(report: ScanReport): string {
       const n = counts.get(r.id) ?? 0;
       return (
         `<details class="rule" id="rule-${esc(r.id)}"><summary><span class="sev ${r.severity}">${r.severity}</span><code>${esc(r.id)}</code> ${esc(r.title)} <span class="muted small">${n > 0 ? plural(n, "finding") : "breaks an attack path"}</span></summary>` +
-        `<div class="body"><h4>Why it matters</h4><p>${esc(r.rationale)}</p><h4>What an attacker does with it</h4><p>${esc(r.attack)}</p><h4>How to fix it</h4><p>${esc(r.remediation)}</p>${ex}</div></details>`
+        `<div class="body"><h4>Why it matters</h4><p>${esc(r.rationale)}</p>${r.attack.trim() ? `<h4>What an attacker does with it</h4><p>${esc(r.attack)}</p>` : ""}<h4>How to fix it</h4><p>${esc(r.remediation)}</p>${ex}</div></details>`
       );
     })
     .join("");

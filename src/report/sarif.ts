@@ -312,7 +312,7 @@ function diagnosticDescriptor(id: string, fallback: Severity): Record<string, un
 function helpText(rule: Rule): string {
   const parts = [
     rule.rationale,
-    `What an attacker does with it: ${rule.attack}`,
+    ...(rule.attack.trim() ? [`What an attacker does with it: ${rule.attack}`] : []),
     `How to fix it: ${rule.remediation}`,
   ];
   if (rule.example) parts.push(`Fails:\n${rule.example.insecure.trimEnd()}`, `Passes:\n${rule.example.secure.trimEnd()}`);
@@ -326,7 +326,7 @@ function helpMarkdown(rule: Rule): string {
   const parts = [
     `**${rule.title}** (${rule.severity})`,
     rule.rationale,
-    `**What an attacker does with it**\n\n${rule.attack}`,
+    ...(rule.attack.trim() ? [`**What an attacker does with it**\n\n${rule.attack}`] : []),
     `**How to fix it**\n\n${rule.remediation}`,
   ];
   if (rule.example) {

@@ -75,8 +75,8 @@ export function renderText(report: ScanReport, options: TextOptions): string {
   );
   const extras: string[] = [];
   if (s.suppressed > 0) extras.push(`${s.suppressed} suppressed`);
-  if (s.skippedDocuments > 0) extras.push(`${s.skippedDocuments} document${s.skippedDocuments === 1 ? "" : "s"} without apiVersion/kind skipped`);
-  if (s.errors > 0) extras.push(`${s.errors} file or rule error${s.errors === 1 ? "" : "s"} (see parse-error / internal-error above)`);
+  if (s.skippedDocuments > 0) extras.push(`${s.skippedDocuments} document${s.skippedDocuments === 1 ? "" : "s"} skipped (no apiVersion/kind, or shipshape policy files)`);
+  if (s.errors > 0) extras.push(`${s.errors} file or rule error${s.errors === 1 ? "" : "s"} (see the parse-error, render-error, internal-error and policy-error findings above)`);
   if (extras.length > 0) lines.push(`${extras.join("; ")}.`);
   if (s.findings > 0) lines.push(c(DIM, "Run `shipshape explain RULE` to learn why a rule matters and how to fix it."));
   return `${lines.join("\n")}\n`;

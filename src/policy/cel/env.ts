@@ -148,7 +148,8 @@ export function toCel(v: unknown): unknown {
   if (v !== null && typeof v === "object") {
     if (v instanceof Date) return v.toISOString();
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = toCel(x);
+    // the API server drops null fields when it decodes an object (a null list is an absent one)
+    for (const [k, x] of Object.entries(v)) if (x !== undefined && x !== null) out[k] = toCel(x);
     return out;
   }
   return v;
