@@ -1,6 +1,7 @@
 import { UsageError } from "../engine/errors.js";
 import { VERSION } from "../version.js";
 import { EXPLAIN_HELP, runExplain } from "./explain.js";
+import { FIX_HELP, runFix } from "./fix.js";
 import { type Io, processIo } from "./output.js";
 import { RULES_HELP, runRules } from "./rules.js";
 import { SCAN_HELP, runScan } from "./scan.js";
@@ -11,6 +12,7 @@ export const HELP = `shipshape ${VERSION}: find security misconfigurations in Ku
 
 Usage:
   shipshape scan [options] [paths...]   scan files, folders or "-" (stdin)
+  shipshape fix [options] [paths...]    apply the fixes of findings (safe ones; --unsafe for the rest)
   shipshape rules [options]             list the rules
   shipshape explain RULE                why a rule matters and how to fix it
   shipshape test-policy SUITE...        run policy test suites (custom rules, admission policies)
@@ -23,6 +25,7 @@ Run \`shipshape COMMAND --help\` for the options of a command.
 
 const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promise<number>; help: string }> = {
   scan: { run: runScan, help: SCAN_HELP },
+  fix: { run: runFix, help: FIX_HELP },
   rules: { run: runRules, help: RULES_HELP },
   explain: { run: runExplain, help: EXPLAIN_HELP },
   "test-policy": { run: runTestPolicy, help: TEST_POLICY_HELP },

@@ -7,6 +7,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   cwd: string;
   stdin?: string;
+  /** Asks a question on the terminal and returns the answer (`fix --interactive`); absent when stdin is not a TTY. */
+  ask?: (question: string) => Promise<string>;
 }
 
 export function processIo(): Io {
@@ -17,7 +19,18 @@ export function processIo(): Io {
     stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+    ...(process.stdin.isTTY === true ? { ask } : {}),
   };
+}
+
+async function ask(question: string): Promise<string> {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */

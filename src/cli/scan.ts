@@ -9,6 +9,10 @@ import { FORMATS, type FormatName, NEEDS_EVALUATIONS, NEEDS_SURFACE, isFormat } 
 import { type OptionSpec, parseArgs, splitList } from "./args.js";
 import { type Io, useColor } from "./output.js";
 import { Progress } from "./progress.js";
+import { attachFixPreviews } from "../fix/preview.js";
+
+/** Formats that carry each fix's change: SARIF `fixes`, the diffs of Markdown and HTML, JSON's `fix.preview`. */
+const SHOWS_FIXES = new Set<FormatName>(["json", "sarif", "markdown", "html"]);
 
 export const SCAN_OPTIONS: Record<string, OptionSpec> = {
   format: { type: "list", short: "f" },
@@ -181,6 +185,8 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       surface: v.surface === true || outputs.some((o) => NEEDS_SURFACE.has(o.format)),
     });
   progress.done();
+  // Reports that show fixes get the change each one makes to its file (not for a live cluster: no files).
+  if (v.cluster !== true && outputs.some((o) => SHOWS_FIXES.has(o.format))) attachFixPreviews(report.findings, io.cwd);
   for (const o of outputs) {
     const text = FORMATS[o.format](report, { color: o.file === undefined && useColor(io, io.stdoutIsTTY), cwd: io.cwd, frameworks: v.frameworks === true });
     if (o.file === undefined) {

@@ -160,6 +160,11 @@ export function buildFinding(f: {
     location: f.resource instanceof DockerfileResource ? { file: f.resource.source.file, line: pos.line, column: pos.column } : { file: f.resource.source.file, line: pos.line, column: pos.column, path },
     fingerprint: fingerprint([f.ruleId, f.resource.kind, f.resource.namespace ?? "", f.resource.name, f.container ?? "", path]),
   };
+  // For `fix` only, and never serialized: it holds the whole object, Secrets' values included.
+  Object.defineProperty(finding, "target", {
+    value: { document: f.resource.source.document, prefix: f.resource.source.prefix, path: f.path, object: f.resource.object },
+    enumerable: false,
+  });
   if (pos.exact && pos.endLine !== undefined) {
     finding.location.endLine = pos.endLine;
     finding.location.endColumn = pos.endColumn;
@@ -170,8 +175,22 @@ export function buildFinding(f: {
   if (pos.values) finding.values = pos.values;
   if (f.data) finding.data = f.data;
   if (f.container !== undefined) finding.container = f.container;
-  if (f.fix) finding.fix = f.fix;
+  if (f.fix) finding.fix = f.resource instanceof DockerfileResource ? withSpans(f.fix, f.resource) : f.fix;
   return finding;
+}
+
+/** Dockerfile text edits carry the span of the element they edit, resolved here so that `fix` need not re-parse. */
+function withSpans(fix: Fix, resource: Resource): Fix {
+  if (!fix.ops.some((op) => op.op === "replaceText" || op.op === "insertText")) return fix;
+  return {
+    ...fix,
+    ops: fix.ops.map((op) => {
+      if (op.op !== "replaceText" && op.op !== "insertText") return op;
+      const at = resource.locate(op.path);
+      if (!at.exact || at.endLine === undefined || at.endColumn === undefined) return op;
+      return { ...op, span: { line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn } };
+    }),
+  };
 }
 
 export function fingerprint(parts: readonly string[]): string {

@@ -40,10 +40,27 @@ export interface ValuesOrigin {
 }
 
 /** One edit of a fix, as data. Paths are relative to the object. */
-export type FixOp =
+export type FixOp = YamlFixOp | TextFixOp;
+
+/** Edits of a Kubernetes object (YAML or JSON), by path inside the object. */
+export type YamlFixOp =
   | { op: "set"; path: YamlPath; value: unknown }
   | { op: "remove"; path: YamlPath }
   | { op: "append"; path: YamlPath; value: unknown };
+
+export type TextFixOp =
+  // Dockerfiles: text edits next to or over an element (instruction, flag, shell word) the path names. The engine
+  // resolves the path to its source span when it builds the finding (`span`, 1-based, end exclusive).
+  | { op: "replaceText"; path: YamlPath; text: string; span?: TextSpan }
+  | { op: "insertText"; path: YamlPath; text: string; position: "before" | "after"; span?: TextSpan };
+
+/** A region of a source file: 1-based lines and columns, the end column exclusive. */
+export interface TextSpan {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
 
 export interface Fix {
   /** What the fix does, in a sentence. */
@@ -53,6 +70,15 @@ export interface Fix {
   /** Why it is (un)safe, and what to check before applying. */
   note: string;
   ops: FixOp[];
+  /** The change in the file, computed for reports (SARIF replacements, the diff shown beside the finding). */
+  preview?: FixPreview;
+}
+
+export interface FixPreview {
+  /** Regions of the original file to replace (SARIF `replacements`); `text` is the new content. */
+  replacements: (TextSpan & { text: string })[];
+  /** A unified diff of the file for this one fix. */
+  diff: string;
 }
 
 export interface Suppression {
@@ -94,6 +120,11 @@ export interface Finding {
   /** For Helm: the values key the offending value came from, when it can be told. */
   values?: ValuesOrigin;
   suppressed?: Suppression;
+  /**
+   * Where the object is in its file (0-based YAML document, path of the object inside it) and the finding's
+   * path inside the object: what `shipshape fix` edits. Not part of the reports.
+   */
+  target?: { document: number; prefix: YamlPath; path: YamlPath; object: Record<string, unknown> };
 }
 
 /** A problem found while loading (unreadable file, malformed YAML): becomes a `parse-error` finding. */

@@ -94,6 +94,9 @@ button.path ol{margin:6px 0 0;padding-left:18px;font-size:13px;color:var(--muted
 button.path ol b{color:var(--ink);font-weight:600}
 .bw{font-size:12px;color:var(--muted)}
 .bw code{background:#eef2f8;padding:0 4px;border-radius:4px}
+details.fix{margin-top:6px}details.fix>summary{cursor:pointer;color:var(--muted);font-size:.9em}
+pre.diff{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:6px 8px;overflow:auto;max-width:60ch;margin:6px 0 0}
+pre.diff .add{color:#1a7f37}pre.diff .del{color:#cf222e}pre.diff .hunk{color:var(--muted)}
 details.rule{background:var(--card);border:1px solid var(--line);border-radius:10px;margin:8px 0}
 details.rule>summary{cursor:pointer;padding:10px 14px;list-style:none;display:flex;gap:10px;align-items:center}
 details.rule>summary::-webkit-details-marker{display:none}

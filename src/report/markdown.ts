@@ -86,6 +86,15 @@ function surfaceMarkdown(s: SurfaceAnalysis): string[] {
   return out;
 }
 
+/** Diffs shown in a comment: enough to show the idea, not a wall. */
+const MD_FIX_DIFFS = 10;
+
+function longestBacktickRun(s: string): number {
+  let best = 0;
+  for (const m of s.matchAll(/`+/g)) best = Math.max(best, m[0].length);
+  return best;
+}
+
 /** Renders the report as GitHub-flavoured Markdown for a pull-request comment. */
 export function renderMarkdown(report: ScanReport): string {
   const s = report.summary;
@@ -104,6 +113,25 @@ export function renderMarkdown(report: ScanReport): string {
     }
     if (top.length > shown.length) out.push("", `_…and ${top.length - shown.length} more. Run \`shipshape explain RULE\` to learn why a rule matters and how to fix it._`);
     out.push("");
+    const withDiff = shown.filter((f) => f.fix?.preview).slice(0, MD_FIX_DIFFS);
+    if (withDiff.length > 0) {
+      out.push("### Suggested fixes", "", "`shipshape fix` applies the safe ones (`--unsafe` the others, after checking what each note says).", "");
+      for (const f of withDiff) {
+        const fix = f.fix!;
+        const fence = "`".repeat(Math.max(3, longestBacktickRun(fix.preview!.diff) + 1));
+        out.push(
+          `<details><summary>${mdCode(f.ruleId)} ${md(findingObject(f))}: ${md(fix.description)} (${fix.safety})</summary>`,
+          "",
+          ...(fix.safety === "unsafe" ? [`Check first: ${md(fix.note)}`, ""] : []),
+          `${fence}diff`,
+          fix.preview!.diff,
+          fence,
+          "",
+          "</details>",
+          "",
+        );
+      }
+    }
   }
   if (report.surface) out.push(...surfaceMarkdown(report.surface));
   return `${out.join("\n").trimEnd()}\n`;

@@ -241,7 +241,24 @@ function result(f: Finding, ruleIndex: number, artifact: { location: ArtifactLoc
   if (loc.path !== undefined && loc.path !== "") properties.yamlPath = loc.path;
   if (f.container !== undefined) properties.container = f.container;
   if (f.object) properties.object = f.object;
-  if (f.fix) properties.fix = { description: f.fix.description, safety: f.fix.safety };
+  if (f.fix) properties.fix = { description: f.fix.description, safety: f.fix.safety, note: f.fix.note };
+  if (f.fix?.preview) {
+    // SARIF fixes: the replacement of the original text. Viewers that support them offer to apply it.
+    out.fixes = [
+      {
+        description: { text: `${sentence(f.fix.description)}${f.fix.safety === "unsafe" ? ` Unsafe: ${f.fix.note}` : ""}` },
+        artifactChanges: [
+          {
+            artifactLocation: { ...artifact.location, index: artifact.index },
+            replacements: f.fix.preview.replacements.map((r) => ({
+              deletedRegion: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+              insertedContent: { text: r.text },
+            })),
+          },
+        ],
+      },
+    ];
+  }
   if (f.frameworks) properties.frameworks = f.frameworks;
   if (loc.archivePath !== undefined) properties.archivePath = loc.archivePath;
   if (f.rendered) properties.rendered = f.rendered;

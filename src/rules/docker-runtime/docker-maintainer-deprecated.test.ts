@@ -1,4 +1,6 @@
-import { ruleTester } from "../../testing/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { applyDockerfileFixes } from "../../fix/dockerfile-edit.js";
+import { ruleTester, runRuleOn } from "../../testing/rule-tester.js";
 import rule from "./docker-maintainer-deprecated.js";
 
 ruleTester(rule, {
@@ -19,4 +21,29 @@ ruleTester(rule, {
       errors: [{ messageId: "deprecated", line: 1, object: "Dockerfile/a" }],
     },
   ],
+});
+
+/** The rule's findings on a Dockerfile, and the text with all their fixes applied. */
+function fixed(dockerfile: string) {
+  const findings = runRuleOn(rule, { name: "fix", dockerfile });
+  const candidates = findings.filter((f) => f.fix).map((f) => ({ finding: f, fix: f.fix!, file: "Dockerfile", document: 0, prefix: [] }));
+  const r = applyDockerfileFixes(dockerfile, candidates);
+  expect(r.failed).toEqual([]);
+  return { findings, text: r.text };
+}
+
+describe("docker-maintainer-deprecated fixes", () => {
+  it("MAINTAINER → LABEL org.opencontainers.image.authors, safe", () => {
+    const r = fixed("FROM base\nMAINTAINER Jane Doe <jane@example.com>\n");
+    expect(r.findings[0]!.fix).toMatchObject({ safety: "safe", ops: [{ op: "replaceText", span: { line: 2, column: 1, endLine: 2, endColumn: 39 } }] });
+    expect(r.text).toBe('FROM base\nLABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\n');
+  });
+  it("escapes quotes, $ and the escape character", () => {
+    expect(fixed('FROM base\nMAINTAINER "Jane" \\o/ $USER\n').text).toBe('FROM base\nLABEL org.opencontainers.image.authors="\\"Jane\\" \\\\o/ \\$USER"\n');
+    expect(fixed('# escape=`\nFROM base\nMAINTAINER "Jane" `\n  \\o/\n').text).toBe('# escape=`\nFROM base\nLABEL org.opencontainers.image.authors="`"Jane`" \\o/"\n');
+  });
+  it("no fix before the first FROM, where LABEL is not allowed", () => {
+    const [f] = runRuleOn(rule, { name: "x", dockerfile: "MAINTAINER Jane\nFROM base\n" });
+    expect(f?.fix).toBeUndefined();
+  });
 });

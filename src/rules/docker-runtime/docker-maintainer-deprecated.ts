@@ -1,6 +1,28 @@
+import { fixes } from "../../engine/fixes.js";
 import { defineRule } from "../../engine/rule-types.js";
+import type { Instruction } from "../../model/dockerfile.js";
+import type { Fix } from "../../model/finding.js";
 
 // File-wide: every MAINTAINER, reported from the stage it is in (one before the first FROM from stage 0).
+/**
+ * `MAINTAINER x` → `LABEL org.opencontainers.image.authors="x"`: inside the double quotes the Dockerfile's escape
+ * character, `"` and `$` (LABEL expands variables, MAINTAINER does not) are escaped with the escape character. Not
+ * before the first FROM, where LABEL is not allowed.
+ */
+function labelFix(ins: Instruction, escape: string): Fix | undefined {
+  // continuation lines joined leave runs of blanks: one space is enough in a label
+  const value = ins.args.trim().replace(/\s+/g, " ");
+  if (value === "" || ins.stage === undefined) return undefined;
+  const quoted = [...value].map((c) => (c === escape || c === '"' || c === "$" ? `${escape}${c}` : c)).join("");
+  return fixes.ops([{ op: "replaceText", path: ins.path, text: `LABEL org.opencontainers.image.authors="${quoted}"` }], {
+    description: "Replace MAINTAINER with LABEL org.opencontainers.image.authors",
+    safety: "safe",
+    note:
+      "The value moves from the deprecated maintainer field of the image config to the OCI authors label that " +
+      "registries and scanners read; only tools still reading the old field see a change.",
+  });
+}
+
 export default defineRule({
   id: "docker-maintainer-deprecated",
   title: "MAINTAINER is deprecated",
@@ -28,7 +50,7 @@ export default defineRule({
     for (const ins of dockerfile.instructions) {
       const owner = ins.stage ?? 0;
       if (owner !== stage.index || ins.keyword !== "MAINTAINER") continue;
-      ctx.report({ messageId: "deprecated", path: ins.path });
+      ctx.report({ messageId: "deprecated", path: ins.path, fix: labelFix(ins, dockerfile.escape) });
     }
   },
 });

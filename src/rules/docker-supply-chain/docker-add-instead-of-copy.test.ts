@@ -1,4 +1,6 @@
-import { ruleTester } from "../../testing/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { applyDockerfileFixes } from "../../fix/dockerfile-edit.js";
+import { ruleTester, runRuleOn } from "../../testing/rule-tester.js";
 import rule from "./docker-add-instead-of-copy.js";
 
 const df = (body: string) => `FROM alpine:3.20\n${body}\n`;
@@ -27,4 +29,35 @@ ruleTester(rule, {
       errors: [{ messageId: "useCopy", line: 2, object: "Dockerfile/a" }, { messageId: "useCopy", line: 4, object: "Dockerfile/1" }],
     },
   ],
+});
+
+/** The rule's findings on a Dockerfile, and the text with all their fixes applied. */
+function fixed(dockerfile: string) {
+  const findings = runRuleOn(rule, { name: "fix", dockerfile });
+  const candidates = findings.filter((f) => f.fix).map((f) => ({ finding: f, fix: f.fix!, file: "Dockerfile", document: 0, prefix: [] }));
+  const r = applyDockerfileFixes(dockerfile, candidates);
+  expect(r.failed).toEqual([]);
+  return { findings, text: r.text };
+}
+
+describe("docker-add-instead-of-copy fixes", () => {
+  it("ADD → COPY for local sources, safe", () => {
+    const r = fixed(df("ADD app.py /srv/app.py"));
+    expect(r.findings[0]!.fix).toMatchObject({ safety: "safe", ops: [{ op: "replaceText", text: "COPY app.py /srv/app.py", span: { line: 2, column: 1, endLine: 2, endColumn: 23 } }] });
+    expect(r.text).toBe(df("COPY app.py /srv/app.py"));
+  });
+  it("keeps the flags COPY takes, JSON form, heredocs and ONBUILD", () => {
+    expect(fixed(df("ADD --chown=app:app \\\n    a.sh b.sh /srv/")).text).toBe(df("COPY --chown=app:app a.sh b.sh /srv/"));
+    expect(fixed(df('ADD ["my files", "/srv/"]')).text).toBe(df('COPY ["my files", "/srv/"]'));
+    expect(fixed(df("ADD <<EOF /etc/motd\n  hello\n\nEOF")).text).toBe(df("COPY <<EOF /etc/motd\n  hello\n\nEOF"));
+    expect(fixed(df("ONBUILD ADD . /app")).text).toBe(df("ONBUILD COPY . /app"));
+  });
+  it("no fix when COPY would differ or the source is not known", () => {
+    for (const body of ["ARG JAR=app.jar\nADD ${JAR} /app.jar", "ADD files/* /srv/", "ADD --keep-git-dir=true a /b", "ADD a.txt b.tgz /srv/", "ADD <<EOF /empty\nEOF", "ADD <<EOF /x\nhello \\\nEOF"]) {
+      const found = runRuleOn(rule, { name: body, dockerfile: df(body) });
+      expect(found.map((f) => f.messageId), body).toEqual(["useCopy"]);
+      expect(found[0]!.fix, body).toBeUndefined();
+    }
+    expect(runRuleOn(rule, { name: "remote", dockerfile: df("ADD http://example.com/a.zip /a") })[0]!.fix).toBeUndefined();
+  });
 });

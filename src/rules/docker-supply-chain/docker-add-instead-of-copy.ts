@@ -1,4 +1,7 @@
+import { fixes } from "../../engine/fixes.js";
 import { defineRule } from "../../engine/rule-types.js";
+import type { Instruction } from "../../model/dockerfile.js";
+import type { Fix } from "../../model/finding.js";
 import { copyOperands, stageInstructions } from "../../model/dockerfile-queries.js";
 import { baseName } from "./_trust-settings.js";
 
@@ -37,8 +40,9 @@ export default defineRule({
     remote: "ADD downloads {{source}} without --checksum, so its content is not verified",
   },
   check(ctx) {
-    const stage = ctx.dockerfile?.stage;
-    if (!stage) return;
+    const view = ctx.dockerfile;
+    if (!view) return;
+    const { stage } = view;
     for (const ins of stageInstructions(stage)) {
       if (ins.keyword !== "ADD") continue;
       const { sources } = copyOperands(ins);
@@ -50,10 +54,43 @@ export default defineRule({
         continue;
       }
       const local = sources.find((s) => s.heredoc || (!REMOTE.test(s.value) && !ARCHIVE.test(baseName(s.value))));
-      if (local) ctx.report({ messageId: "useCopy", data: { source: local.heredoc ? "a heredoc" : local.value }, path: local.path });
+      if (local) ctx.report({ messageId: "useCopy", data: { source: local.heredoc ? "a heredoc" : local.value }, path: local.path, fix: copyFix(ins, sources, view.dockerfile.escape) });
     }
   },
 });
+
+/** Flags COPY takes as ADD does; ADD's own (--checksum, --keep-git-dir, --unpack) leave the instruction alone. */
+const COPY_FLAGS = new Set(["chown", "chmod", "link", "exclude"]);
+
+/**
+ * ADD → COPY when it is the same: every source a heredoc or a local path whose name is written out (no variable,
+ * no wildcard that could match an archive), not a URL or an archive by name, and only flags COPY also takes. The
+ * instruction is rewritten from its arguments (continuation lines joined).
+ */
+function copyFix(ins: Instruction, sources: readonly { value: string; heredoc: boolean }[], escape: string): Fix | undefined {
+  if (!ins.flags.every((f) => COPY_FLAGS.has(f.name))) return undefined;
+  const plain = sources.every((s) => s.heredoc || (!REMOTE.test(s.value) && !ARCHIVE.test(baseName(s.value)) && !/[$*?[\]]/.test(s.value)));
+  if (!plain || ins.args.trim() === "") return undefined;
+  let args: string;
+  if (ins.heredocs.length > 0) {
+    // the model joins continuation lines in heredoc bodies too: rebuild the instruction from the raw bodies. Left
+    // alone: an empty body (ambiguous), a body line ending with the escape character (the parser reads past the
+    // terminator then). Terminators are written without the indentation `<<-` allows.
+    if (ins.heredocs.some((h) => h.content === "" || h.content.split("\n").some((l) => l.trim() === h.name || l.trimEnd().endsWith(escape)))) return undefined;
+    args = `${(ins.args.split("\n")[0] ?? "").trim()}${ins.heredocs.map((h) => `\n${h.content}\n${h.name}`).join("")}`;
+  } else {
+    // continuation lines joined leave runs of blanks; without quotes they only separate words
+    args = /["'`]/.test(ins.args) ? ins.args.trim() : ins.args.trim().replace(/\s+/g, " ");
+  }
+  return fixes.ops([{ op: "replaceText", path: ins.path, text: `COPY ${args}` }], {
+    description: "Replace ADD with COPY",
+    safety: "safe",
+    note:
+      "COPY copies the same files; unlike ADD it never unpacks a tar archive. The sources are not archives by name: " +
+      "check none is a tar archive under another name (ADD looks at the content). An ADD written over several lines " +
+      "becomes one line, without the comment lines inside it.",
+  });
+}
 
 /** A git source pinned to a full commit id: `https://host/repo.git#<40 hex>` or `git@host:repo#<40 hex>`. */
 function pinnedGit(url: string): boolean {

@@ -1,4 +1,6 @@
-import { ruleTester } from "../../testing/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { applyDockerfileFixes } from "../../fix/dockerfile-edit.js";
+import { ruleTester, runRuleOn } from "../../testing/rule-tester.js";
 import rule from "./docker-apt-use-apt-get.js";
 
 const df = (run: string) => `FROM ubuntu:24.04\nRUN ${run}\n`;
@@ -27,4 +29,35 @@ ruleTester(rule, {
       errors: [{ messageId: "apt", line: 2, object: "Dockerfile/build" }],
     },
   ],
+});
+
+/** The rule's findings on a Dockerfile, and the text with all their fixes applied. */
+function fixed(dockerfile: string) {
+  const findings = runRuleOn(rule, { name: "fix", dockerfile });
+  const candidates = findings.filter((f) => f.fix).map((f) => ({ finding: f, fix: f.fix!, file: "Dockerfile", document: 0, prefix: [] }));
+  const r = applyDockerfileFixes(dockerfile, candidates);
+  expect(r.failed).toEqual([]);
+  return { findings, text: r.text };
+}
+
+describe("docker-apt-use-apt-get fixes", () => {
+  it("apt → apt-get, safe", () => {
+    const r = fixed(df("apt update && sudo /usr/bin/apt install -y curl"));
+    expect(r.findings[0]!.fix).toMatchObject({ safety: "safe", ops: [{ op: "replaceText", text: "apt-get", span: { line: 2, column: 5, endLine: 2, endColumn: 8 } }] });
+    expect(r.text).toBe(df("apt-get update && sudo /usr/bin/apt-get install -y curl"));
+  });
+  it("upgrade keeps installing new dependencies; full-upgrade is dist-upgrade", () => {
+    expect(fixed(df("apt -y upgrade && apt full-upgrade -y")).text).toBe(df("apt-get -y upgrade --with-new-pkgs && apt-get dist-upgrade -y"));
+  });
+  it("continuation lines and heredocs", () => {
+    expect(fixed("FROM ubuntu:24.04\nRUN set -e \\\n && DEBIAN_FRONTEND=noninteractive apt \\\n     install -y curl\n").text).toBe("FROM ubuntu:24.04\nRUN set -e \\\n && DEBIAN_FRONTEND=noninteractive apt-get \\\n     install -y curl\n");
+    expect(fixed("FROM ubuntu:24.04\nRUN <<EOF\napt update\nEOF\n").text).toBe("FROM ubuntu:24.04\nRUN <<EOF\napt-get update\nEOF\n");
+  });
+  it("no fix where apt-get has no such subcommand, nor for exec form", () => {
+    for (const dockerfile of [df("apt search jq"), df("apt list --installed"), df("apt"), 'FROM ubuntu:24.04\nRUN ["apt", "install", "-y", "curl"]\n']) {
+      const [f] = runRuleOn(rule, { name: dockerfile, dockerfile });
+      expect(f?.messageId, dockerfile).toBe("apt");
+      expect(f?.fix, dockerfile).toBeUndefined();
+    }
+  });
 });

@@ -1,4 +1,6 @@
-import { ruleTester } from "../../testing/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { applyDockerfileFixes } from "../../fix/dockerfile-edit.js";
+import { ruleTester, runRuleOn } from "../../testing/rule-tester.js";
 import rule from "./docker-no-install-recommends.js";
 
 const df = (run: string) => `FROM debian:12.5\nRUN ${run}\n`;
@@ -35,4 +37,26 @@ ruleTester(rule, {
       errors: [{ messageId: "recommends", line: 4, object: "Dockerfile/run" }],
     },
   ],
+});
+
+/** The rule's findings on a Dockerfile, and the text with all their fixes applied. */
+function fixed(dockerfile: string) {
+  const findings = runRuleOn(rule, { name: "fix", dockerfile });
+  const candidates = findings.filter((f) => f.fix).map((f) => ({ finding: f, fix: f.fix!, file: "Dockerfile", document: 0, prefix: [] }));
+  const r = applyDockerfileFixes(dockerfile, candidates);
+  expect(r.failed).toEqual([]);
+  return { findings, text: r.text };
+}
+
+describe("docker-no-install-recommends fixes", () => {
+  it("adds --no-install-recommends after install, unsafe with a note", () => {
+    const r = fixed("FROM debian:12.5\nRUN apt-get update && apt-get install -y curl\n");
+    expect(r.findings[0]!.fix).toMatchObject({ safety: "unsafe", note: expect.stringContaining("ca-certificates"), ops: [{ op: "insertText", text: " --no-install-recommends", position: "after" }] });
+    expect(r.text).toBe("FROM debian:12.5\nRUN apt-get update && apt-get install --no-install-recommends -y curl\n");
+  });
+  it("heredocs, continuation lines, aptitude", () => {
+    expect(fixed("FROM debian:12.5\nRUN <<EOF\napt install -y jq\nEOF\n").text).toBe("FROM debian:12.5\nRUN <<EOF\napt install --no-install-recommends -y jq\nEOF\n");
+    expect(fixed("FROM debian:12.5\nRUN apt-get install \\\n  # x\n  -y curl\n").text).toBe("FROM debian:12.5\nRUN apt-get install --no-install-recommends \\\n  # x\n  -y curl\n");
+    expect(fixed("FROM debian:12.5\nRUN aptitude install -y vim\n").text).toBe("FROM debian:12.5\nRUN aptitude install --without-recommends -y vim\n");
+  });
 });

@@ -1,7 +1,9 @@
+import { fixes } from "../../engine/fixes.js";
 import { defineRule } from "../../engine/rule-types.js";
-import { type Dockerfile, type Stage, findExactOption, runCommands } from "../../model/dockerfile.js";
+import { type Dockerfile, type Instruction, type Stage, findExactOption, runCommands } from "../../model/dockerfile.js";
 import { stageChain } from "../../model/dockerfile-queries.js";
-import { isDryRun, packageCommand } from "./_packages.js";
+import type { Fix } from "../../model/finding.js";
+import { type PackageCommand, isDryRun, packageCommand } from "./_packages.js";
 
 // Runs on every stage. Reports `apt-get install` / `apt install` (wrappers such as sudo stripped) without
 // --no-install-recommends or `-o APT::Install-Recommends=false|0`, and `aptitude install` without
@@ -31,20 +33,33 @@ export default defineRule({
     const view = ctx.dockerfile;
     if (!view) return;
     if (configured(view.dockerfile, view.stage)) return;
-    for (const { command } of runCommands(view.stage)) {
+    for (const { instruction, command } of runCommands(view.stage)) {
       const p = packageCommand(command);
       if (!p || p.family !== "apt" || p.subcommand !== "install" || isDryRun(p)) continue;
       if (p.manager === "aptitude") {
         if (findExactOption(p.args, "-R", "--without-recommends")) continue;
-        ctx.report({ messageId: "recommends", data: { manager: p.program, flag: "--without-recommends" }, path: p.word.path });
+        ctx.report({ messageId: "recommends", data: { manager: p.program, flag: "--without-recommends" }, path: p.word.path, fix: fixFor(p, "--without-recommends", instruction) });
         continue;
       }
       if (findExactOption(p.args, "--no-install-recommends")) continue;
       if (p.args.some((a, i) => /^-o(APT::Install-Recommends=)?/i.test(a.text) && /APT::Install-Recommends=("?)(0|false|no)\1$/i.test(a.text === "-o" ? p.args[i + 1]?.text ?? "" : a.text))) continue;
-      ctx.report({ messageId: "recommends", data: { manager: p.program, flag: "--no-install-recommends" }, path: p.word.path });
+      ctx.report({ messageId: "recommends", data: { manager: p.program, flag: "--no-install-recommends" }, path: p.word.path, fix: fixFor(p, "--no-install-recommends", instruction) });
     }
   },
 });
+
+/** The flag right after `install` (exec-form scripts are not edited: their positions may point into JSON escapes). */
+function fixFor(p: PackageCommand, flag: string, instruction: Instruction): Fix | undefined {
+  if (instruction.form === "exec" || !p.subcommandWord) return undefined;
+  return fixes.ops([{ op: "insertText", path: p.subcommandWord.path, text: ` ${flag}`, position: "after" }], {
+    description: `Add ${flag} to \`${p.program} install\``,
+    safety: "unsafe",
+    note:
+      "Packages that were only recommended are no longer installed, and the image may rely on some of them: " +
+      "ca-certificates (HTTPS downloads fail), locales, gnupg, curl's or git's helpers. Build and run the image, and " +
+      "add the packages it needs to the install list.",
+  });
+}
 
 /** apt configured not to install recommends by a RUN of this stage or of a stage it builds on. */
 function configured(dockerfile: Dockerfile, stage: Stage): boolean {

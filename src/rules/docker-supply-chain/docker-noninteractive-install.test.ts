@@ -1,4 +1,6 @@
-import { ruleTester } from "../../testing/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { applyDockerfileFixes } from "../../fix/dockerfile-edit.js";
+import { ruleTester, runRuleOn } from "../../testing/rule-tester.js";
 import rule from "./docker-noninteractive-install.js";
 
 const df = (run: string) => `FROM debian:12.5\nRUN ${run}\n`;
@@ -45,4 +47,37 @@ ruleTester(rule, {
       errors: [{ messageId: "prompt", line: 2, object: "Dockerfile/build" }],
     },
   ],
+});
+
+/** The rule's findings on a Dockerfile, and the text with all their fixes applied. */
+function fixed(dockerfile: string) {
+  const findings = runRuleOn(rule, { name: "fix", dockerfile });
+  const candidates = findings.filter((f) => f.fix).map((f) => ({ finding: f, fix: f.fix!, file: "Dockerfile", document: 0, prefix: [] }));
+  const r = applyDockerfileFixes(dockerfile, candidates);
+  expect(r.failed).toEqual([]);
+  return { findings, text: r.text };
+}
+
+describe("docker-noninteractive-install fixes", () => {
+  it("adds -y after the subcommand, safe", () => {
+    const r = fixed(df("apt-get update && sudo apt-get -q install curl"));
+    expect(r.findings[0]!.fix).toMatchObject({ safety: "safe", ops: [{ op: "insertText", text: " -y", position: "after", span: { line: 2, column: 39, endLine: 2, endColumn: 46 } }] });
+    expect(r.text).toBe(df("apt-get update && sudo apt-get -q install -y curl"));
+  });
+  it("over continuation lines and in heredocs", () => {
+    expect(fixed("FROM debian:12.5\nRUN apt-get update \\\n  # c\n  && apt-get install \\\n     curl\n").text).toBe("FROM debian:12.5\nRUN apt-get update \\\n  # c\n  && apt-get install -y \\\n     curl\n");
+    expect(fixed("FROM debian:12.5\nRUN <<EOF\napt-get purge gcc\nEOF\n").text).toBe("FROM debian:12.5\nRUN <<EOF\napt-get purge -y gcc\nEOF\n");
+  });
+  it("yum and dnf: -y after the subcommand, before a two-word one", () => {
+    expect(fixed("FROM fedora:40\nRUN yum install git && dnf group install 'Development Tools'\n").text).toBe("FROM fedora:40\nRUN yum install -y git && dnf -y group install 'Development Tools'\n");
+  });
+  it("zypper and pacman get their own flags", () => {
+    expect(fixed("FROM opensuse/leap:15.5\nRUN zypper install git\n").text).toBe("FROM opensuse/leap:15.5\nRUN zypper --non-interactive install git\n");
+    expect(fixed("FROM archlinux\nRUN pacman -Syu git\n").text).toBe("FROM archlinux\nRUN pacman -Syu --noconfirm git\n");
+  });
+  it("no fix for exec-form scripts", () => {
+    const [f] = runRuleOn(rule, { name: "x", dockerfile: 'FROM debian:12.5\nRUN ["sh", "-c", "apt-get install curl"]\n' });
+    expect(f?.messageId).toBe("prompt");
+    expect(f?.fix).toBeUndefined();
+  });
 });

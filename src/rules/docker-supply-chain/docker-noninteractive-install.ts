@@ -1,5 +1,7 @@
+import { fixes } from "../../engine/fixes.js";
 import { defineRule } from "../../engine/rule-types.js";
-import { type Dockerfile, type ShellCommand, type Stage, effectiveCommand, findExactOption, findOption, runCommands } from "../../model/dockerfile.js";
+import type { Fix } from "../../model/finding.js";
+import { type Dockerfile, type Instruction, type ShellCommand, type Stage, effectiveCommand, findExactOption, findOption, runCommands } from "../../model/dockerfile.js";
 import { stageChain } from "../../model/dockerfile-queries.js";
 import { type PackageCommand, argsAfterSubcommand, isDryRun, packageCommand } from "./_packages.js";
 
@@ -43,14 +45,14 @@ export default defineRule({
     if (!view) return;
     const { dockerfile, stage } = view;
     const configured = configuredYes(dockerfile, stage);
-    for (const { command } of runCommands(stage)) {
+    for (const { instruction, command } of runCommands(stage)) {
       const p = packageCommand(command);
       // The subcommand word as written (`group` of `dnf group install`; pacman's operation flag), lower-cased.
       const sub = p?.subcommandWord?.text.toLowerCase();
       if (!p || !sub || isDryRun(p)) continue;
       if (fedByYes(command)) continue;
       const flag = missingFlag(p, sub, configured);
-      if (flag) ctx.report({ messageId: "prompt", data: { manager: p.program, subcommand: sub, flag }, path: p.word.path });
+      if (flag) ctx.report({ messageId: "prompt", data: { manager: p.program, subcommand: sub, flag }, path: p.word.path, fix: fixFor(p, sub, flag, instruction) });
     }
   },
 });
@@ -97,6 +99,26 @@ function missingFlag(p: PackageCommand, sub: string, configured: { apt: boolean;
     default:
       return undefined;
   }
+}
+
+const FIX_NOTE =
+  "Only the confirmation prompt goes away: a build has no one to answer it, so the command either aborts or goes " +
+  "ahead. Check the packages it installs, upgrades or removes are the ones you mean.";
+
+/**
+ * The flag, where the tool reads it: apt `install -y` after the subcommand; yum/dnf `install -y` (`dnf -y group
+ * install`: before a two-word subcommand); zypper's global `--non-interactive` before the subcommand; pacman's
+ * `--noconfirm` after the operation. Exec-form scripts are not edited (their positions may point into JSON escapes).
+ */
+function fixFor(p: PackageCommand, sub: string, flag: string, instruction: Instruction): Fix | undefined {
+  if (instruction.form === "exec" || !p.subcommandWord) return undefined;
+  const twoWords = p.family === "rpm" && (sub === "group" || sub === "module");
+  const after = p.family === "zypper" || twoWords ? p.word : p.subcommandWord;
+  return fixes.ops([{ op: "insertText", path: after.path, text: ` ${flag}`, position: "after" }], {
+    description: `Add ${flag} to \`${p.program} ${sub}\``,
+    safety: "safe",
+    note: FIX_NOTE,
+  });
 }
 
 /** apt-get's quiet level: -q counts 1, -qq 2, -q=2 2, --quiet=2 2. */

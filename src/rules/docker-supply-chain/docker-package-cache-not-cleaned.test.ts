@@ -1,4 +1,6 @@
-import { ruleTester } from "../../testing/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { applyDockerfileFixes } from "../../fix/dockerfile-edit.js";
+import { ruleTester, runRuleOn } from "../../testing/rule-tester.js";
 import rule from "./docker-package-cache-not-cleaned.js";
 
 const df = (run: string) => `FROM debian:12.5\nRUN ${run}\n`;
@@ -59,4 +61,55 @@ ruleTester(rule, {
       errors: [{ messageId: "apt", line: 2, object: "Dockerfile/base" }],
     },
   ],
+});
+
+/** The rule's findings on a Dockerfile, and the text with all their fixes applied. */
+function fixed(dockerfile: string) {
+  const findings = runRuleOn(rule, { name: "fix", dockerfile });
+  const candidates = findings.filter((f) => f.fix).map((f) => ({ finding: f, fix: f.fix!, file: "Dockerfile", document: 0, prefix: [] }));
+  const r = applyDockerfileFixes(dockerfile, candidates);
+  expect(r.failed).toEqual([]);
+  return { findings, text: r.text };
+}
+
+describe("docker-package-cache-not-cleaned fixes", () => {
+  it("apt: removes the lists after the last apt command of the RUN, safe", () => {
+    const r = fixed(df("apt-get update && apt-get install -y curl && curl -V"));
+    expect(r.findings[0]!.fix).toMatchObject({ safety: "safe", ops: [{ op: "insertText", text: " && rm -rf /var/lib/apt/lists/*", position: "after" }] });
+    expect(r.text).toBe(df("apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/* && curl -V"));
+  });
+  it("apt: over continuation lines, in heredocs, with sudo", () => {
+    expect(fixed("FROM debian:12.5\nRUN apt-get update \\\n\n && apt-get install -y \\\n   # c\n   curl\n").text).toBe("FROM debian:12.5\nRUN apt-get update \\\n\n && apt-get install -y \\\n   # c\n   curl && rm -rf /var/lib/apt/lists/*\n");
+    expect(fixed("FROM debian:12.5\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n").text).toBe("FROM debian:12.5\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl && rm -rf /var/lib/apt/lists/*\nEOF\n");
+    expect(fixed(df("sudo apt update && sudo apt install -y curl")).text).toBe(df("sudo apt update && sudo apt install -y curl && sudo rm -rf /var/lib/apt/lists/*"));
+  });
+  it("apt: no fix where the remedy is not clear", () => {
+    for (const run of [
+      "apt-get update", // the lists are for a later RUN
+      "apt-get update && apt-get install -y curl | tee log", // a pipeline
+      "apt-get update && apt-get install -y curl > /dev/null", // a redirection
+      "apt-get update && for p in a b; do apt-get install -y $p; done", // a loop
+      "apt-get update && nice apt-get install -y curl", // a wrapper other than sudo
+    ]) {
+      const [f] = runRuleOn(rule, { name: run, dockerfile: df(run) });
+      expect(f?.messageId, run).toBe("apt");
+      expect(f?.fix, run).toBeUndefined();
+    }
+  });
+  it("apk: --no-cache on every add, or the index removed after an update", () => {
+    expect(fixed(alpine("apk add curl && apk add --virtual .b gcc")).text).toBe(alpine("apk add --no-cache curl && apk add --no-cache --virtual .b gcc"));
+    expect(fixed(alpine("apk update && apk add curl")).text).toBe(alpine("apk update && apk add curl && rm -rf /var/cache/apk/*"));
+  });
+  it("yum/dnf: clean all with the same tool", () => {
+    expect(fixed(fedora("dnf install -y git && git --version")).text).toBe(fedora("dnf install -y git && dnf clean all && git --version"));
+    expect(fixed("FROM centos:7\nRUN yum -y install git\n").text).toBe("FROM centos:7\nRUN yum -y install git && yum clean all\n");
+  });
+  it("pip: --no-cache-dir on each install", () => {
+    expect(fixed(py("pip install -U pip && python3 -m pip install flask")).text).toBe(py("pip install --no-cache-dir -U pip && python3 -m pip install --no-cache-dir flask"));
+  });
+  it("the fixed file is clean", () => {
+    for (const text of [df("apt-get update && apt-get install -y curl"), alpine("apk update && apk add curl"), fedora("dnf install -y git"), py("pip install flask"), node("yarn install && yarn build"), "FROM opensuse/leap:15.5\nRUN zypper -n install git\n"]) {
+      expect(runRuleOn(rule, { name: "again", dockerfile: fixed(text).text }), text).toEqual([]);
+    }
+  });
 });

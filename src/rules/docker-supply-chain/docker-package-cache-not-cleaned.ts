@@ -1,4 +1,6 @@
+import { fixes } from "../../engine/fixes.js";
 import { defineRule } from "../../engine/rule-types.js";
+import type { Fix, FixOp } from "../../model/finding.js";
 import { type Dockerfile, type Instruction, type ShellCommand, type Stage, effectiveCommand, findExactOption, positionalArgs } from "../../model/dockerfile.js";
 import { stageChain } from "../../model/dockerfile-queries.js";
 import { type PackageCommand, argsAfterSubcommand, packageCommand } from "./_packages.js";
@@ -69,11 +71,79 @@ export default defineRule({
         if (later.some((c) => cleans(family, c))) return;
         reported.add(family);
         const shown = `${p.program} ${verb(p) ?? ""}`.trim();
-        ctx.report({ messageId: family, data: { command: shown, tool: p.program }, path: p.word.path });
+        ctx.report({ messageId: family, data: { command: shown, tool: p.program }, path: p.word.path, fix: fixFor(family, i, instruction, dockerfile, stage) });
       });
     }
   },
 });
+
+const FIX_NOTE =
+  "Only the cache is removed, in the same RUN that filled it, after the last command of that package manager. A later " +
+  "RUN that installs packages with the same tool must refresh its index again (apt-get update in that RUN).";
+
+/** What is appended after the last command of the tool, per cache; `tool` is the program as written there. */
+const CLEANUP: Partial<Record<Family, (tool: string) => string>> = {
+  apt: () => "rm -rf /var/lib/apt/lists/*",
+  apk: () => "rm -rf /var/cache/apk/*",
+  yum: (tool) => `${tool} clean all`,
+  zypper: () => "zypper clean -a",
+  yarn: (tool) => `${tool} cache clean`,
+};
+
+/** Loops and conditionals: a cleanup appended inside one could run too early, too often or not at all. */
+const CONTROL = /(^|[\s;&|(){}])(for|while|until|if|case|select|function)(?=[\s;&|(){}]|$)|\(\s*\)\s*\{/;
+
+/**
+ * The fix of the finding on `commands[at]` of this RUN: apk and pip get their no-cache option on every command that
+ * would still fill the cache (apk: only when the RUN does not refresh the index with `apk update`); otherwise the
+ * cleanup is appended with ` && ` after the last command of the same tool in the RUN, when that is unambiguous: a
+ * plain command (not in a pipeline, without redirections, not wrapped except by sudo) in a script without loops
+ * or conditionals. apt's lists (and an `apk update`'s index) are only removed when a later command of the RUN uses
+ * them: a RUN that only refreshes the index is left alone (the next RUN relies on it).
+ */
+function fixFor(family: Family, at: number, instruction: Instruction, dockerfile: Dockerfile, stage: Stage): Fix | undefined {
+  if (instruction.form === "exec" || !instruction.shell) return undefined;
+  const commands = instruction.shell.commands;
+  const offending = commands.filter((c, i) => {
+    if (i < at || c.substituted) return false;
+    const p = packageCommand(c);
+    return p !== undefined && leavesCache(p, c, instruction, dockerfile, stage) === family && !commands.slice(i + 1).some((l) => cleans(family, l));
+  });
+  const refreshes = family === "apk" && offending.some((c) => verb(packageCommand(c)!) === "update");
+  if (family === "pip" || (family === "apk" && !refreshes)) {
+    const option = family === "pip" ? "--no-cache-dir" : "--no-cache";
+    const ops: FixOp[] = [];
+    for (const c of offending) {
+      const w = packageCommand(c)?.subcommandWord;
+      if (!w) return undefined;
+      ops.push({ op: "insertText", path: w.path, text: ` ${option}`, position: "after" });
+    }
+    return ops.length === 0 ? undefined : fixes.ops(ops, { description: `Add ${option} to ${family === "pip" ? "pip install" : "apk"} in this RUN`, safety: "safe", note: FIX_NOTE });
+  }
+  const cleanup = CLEANUP[family];
+  if (!cleanup || CONTROL.test(instruction.shell.text)) return undefined;
+  let last = -1;
+  commands.forEach((c, i) => {
+    if (c.substituted) return;
+    const p = packageCommand(c);
+    const mine = p ? cacheFamily(p) === family : family === "apt" && effectiveCommand(c).program === "apt-cache";
+    if (mine) last = i;
+  });
+  const anchor = commands[last];
+  // apt update (and apk update) must be followed by the command that uses the index
+  if (!anchor || last < at || ((family === "apt" || refreshes) && last === at)) return undefined;
+  if ((anchor.pipeline && anchor.pipeline.size > 1) || anchor.redirects.length > 0) return undefined;
+  const e = effectiveCommand(anchor);
+  if (e.wrappers.some((w) => w !== "sudo") || !e.word) return undefined;
+  const p = packageCommand(anchor);
+  const text = `${e.wrappers.includes("sudo") ? "sudo " : ""}${cleanup(p?.program ?? "")}`;
+  const after = p ? `${p.program} ${p.subcommand ?? ""}`.trim() : e.word.text;
+  return fixes.ops([{ op: "insertText", path: anchor.path, text: ` && ${text}`, position: "after" }], {
+    description: `Append \`${text}\` after \`${after}\` in the same RUN`,
+    safety: "safe",
+    note: FIX_NOTE,
+  });
+}
 
 /** The cache a package manager fills: rpm managers share "yum"; of the npm-like managers only yarn is judged. */
 function cacheFamily(p: PackageCommand): Family | undefined {

@@ -1,4 +1,6 @@
-import { ruleTester } from "../../testing/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { applyDockerfileFixes } from "../../fix/dockerfile-edit.js";
+import { ruleTester, runRuleOn } from "../../testing/rule-tester.js";
 import rule from "./docker-wget-progress.js";
 
 const df = (run: string) => `FROM debian:12.5\nRUN ${run}\n`;
@@ -29,4 +31,30 @@ ruleTester(rule, {
     { name: "heredoc", dockerfile: "FROM debian:12.5\nRUN <<EOF\nwget https://x/a\nEOF\n", errors: [{ messageId: "progress", line: 3, column: 1 }] },
     { name: "build stage", dockerfile: "FROM debian:12.5 AS dl\nRUN wget https://x/a\nFROM scratch\nCOPY --from=dl /a /a\n", errors: [{ messageId: "progress", line: 2, object: "Dockerfile/dl" }] },
   ],
+});
+
+/** The rule's findings on a Dockerfile, and the text with all their fixes applied. */
+function fixed(dockerfile: string) {
+  const findings = runRuleOn(rule, { name: "fix", dockerfile });
+  const candidates = findings.filter((f) => f.fix).map((f) => ({ finding: f, fix: f.fix!, file: "Dockerfile", document: 0, prefix: [] }));
+  const r = applyDockerfileFixes(dockerfile, candidates);
+  expect(r.failed).toEqual([]);
+  return { findings, text: r.text };
+}
+
+describe("docker-wget-progress fixes", () => {
+  it("adds --progress=dot:giga after wget, safe", () => {
+    const r = fixed("FROM debian:12.5\nRUN sudo wget -O /a https://x.example/a\n");
+    expect(r.findings[0]!.fix).toMatchObject({ safety: "safe", ops: [{ op: "insertText", text: " --progress=dot:giga", position: "after" }] });
+    expect(r.text).toBe("FROM debian:12.5\nRUN sudo wget --progress=dot:giga -O /a https://x.example/a\n");
+  });
+  it("unsafe on Alpine and busybox images, whose wget does not know --progress", () => {
+    const [f] = runRuleOn(rule, { name: "alpine", dockerfile: "FROM alpine:3.20\nRUN wget https://x.example/a\n" });
+    expect(f?.fix?.safety).toBe("unsafe");
+    expect(f?.fix?.note).toMatch(/busybox/);
+  });
+  it("no fix for the exec form", () => {
+    const [f] = runRuleOn(rule, { name: "exec", dockerfile: 'FROM debian:12.5\nRUN ["wget", "https://x.example/a"]\n' });
+    expect(f?.fix).toBeUndefined();
+  });
 });

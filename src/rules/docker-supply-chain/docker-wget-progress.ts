@@ -1,6 +1,8 @@
+import { fixes } from "../../engine/fixes.js";
 import { defineRule } from "../../engine/rule-types.js";
-import { effectiveCommand } from "../../model/dockerfile.js";
-import { execProgram } from "../../model/dockerfile-queries.js";
+import { type ShellWord, effectiveCommand } from "../../model/dockerfile.js";
+import { execProgram, rootImage } from "../../model/dockerfile-queries.js";
+import type { Fix } from "../../model/finding.js";
 import { isLookup } from "../docker-hygiene/_run-context.js";
 
 // Runs on every stage: reports each wget run by RUN (shell form with wrappers stripped, or exec form) without an
@@ -24,6 +26,17 @@ function quietEnough(args: readonly string[]): boolean {
   return false;
 }
 
+/** `--progress=dot:giga` right after the program word (shell form only). */
+function fixFor(word: ShellWord, busybox: boolean): Fix {
+  return fixes.ops([{ op: "insertText", path: word.path, text: " --progress=dot:giga", position: "after" }], {
+    description: "Add --progress=dot:giga to wget",
+    safety: busybox ? "unsafe" : "safe",
+    note: busybox
+      ? "The base image looks like Alpine or busybox, whose wget does not know --progress and fails: install GNU wget first, or use -q instead."
+      : "Only wget's progress output changes (one dot per large chunk). The busybox wget of Alpine images does not know --progress: check GNU wget is the one that runs.",
+  });
+}
+
 export default defineRule({
   id: "docker-wget-progress",
   title: "wget without --progress",
@@ -45,8 +58,11 @@ export default defineRule({
     progress: "wget runs without --progress (or -q / -nv) and fills the build log with progress output",
   },
   check(ctx) {
-    const stage = ctx.dockerfile?.stage;
-    if (!stage) return;
+    const view = ctx.dockerfile;
+    if (!view) return;
+    const { stage } = view;
+    // busybox wget (Alpine, busybox images) does not know --progress: there the fix breaks the build unless GNU wget is installed
+    const busybox = /alpine|busybox/i.test(rootImage(view.dockerfile, stage));
     for (const ins of stage.instructions) {
       if (ins.keyword !== "RUN") continue;
       if (ins.form === "exec") {
@@ -57,7 +73,7 @@ export default defineRule({
         if (isLookup(command)) continue;
         const e = effectiveCommand(command);
         if (e.program !== "wget" || !e.word) continue;
-        if (!quietEnough(e.args.map((a) => a.text))) ctx.report({ messageId: "progress", path: e.word.path });
+        if (!quietEnough(e.args.map((a) => a.text))) ctx.report({ messageId: "progress", path: e.word.path, fix: fixFor(e.word, busybox) });
       }
     }
   },

@@ -1,4 +1,6 @@
-import { ruleTester } from "../../testing/rule-tester.js";
+import { describe, expect, it } from "vitest";
+import { applyDockerfileFixes } from "../../fix/dockerfile-edit.js";
+import { ruleTester, runRuleOn } from "../../testing/rule-tester.js";
 import rule from "./docker-user-root.js";
 
 ruleTester(rule, {
@@ -60,4 +62,34 @@ ruleTester(rule, {
     { name: "distroless without :nonroot runs as root", dockerfile: "FROM gcr.io/distroless/static-debian12\nCOPY app /app\n", errors: [{ messageId: "noUser", line: 1 }] },
     { name: "Windows image as ContainerAdministrator", dockerfile: "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerAdministrator\n", errors: [{ messageId: "windowsAdmin", line: 2 }] },
   ],
+});
+
+/** The rule's findings on a Dockerfile, and the text with all their fixes applied. */
+function fixed(dockerfile: string) {
+  const findings = runRuleOn(rule, { name: "fix", dockerfile });
+  const candidates = findings.filter((f) => f.fix).map((f) => ({ finding: f, fix: f.fix!, file: "Dockerfile", document: 0, prefix: [] }));
+  const r = applyDockerfileFixes(dockerfile, candidates);
+  expect(r.failed).toEqual([]);
+  return { findings, text: r.text };
+}
+
+describe("docker-user-root fixes", () => {
+  it("no USER: adds USER 10001 after the last instruction of the final stage, unsafe with a note", () => {
+    const r = fixed("FROM golang:1.22 AS b\nRUN go build .\nFROM debian:12.5\nCOPY --from=b /app /app\nCMD [\"/app\"]\n# end\n");
+    expect(r.findings[0]!.fix).toMatchObject({ safety: "unsafe", note: expect.stringMatching(/owns nothing.*port/), ops: [{ op: "insertText", text: "\nUSER 10001", position: "after" }] });
+    expect(r.text).toBe("FROM golang:1.22 AS b\nRUN go build .\nFROM debian:12.5\nCOPY --from=b /app /app\nCMD [\"/app\"]\nUSER 10001\n# end\n");
+  });
+  it("USER root last: its argument is replaced", () => {
+    expect(fixed("FROM debian:12.5\nUSER root:root\nCMD [\"app\"]\n").text).toBe("FROM debian:12.5\nUSER 10001\nCMD [\"app\"]\n");
+  });
+  it("USER root before a RUN: the RUN keeps root and USER 10001 is added at the end", () => {
+    expect(fixed("FROM debian:12.5\nUSER root\nRUN apt-get update \\\n && apt-get install -y curl\n").text).toBe("FROM debian:12.5\nUSER root\nRUN apt-get update \\\n && apt-get install -y curl\nUSER 10001\n");
+  });
+  it("inherited root: USER 10001 at the end of the final stage", () => {
+    expect(fixed("FROM debian:12.5 AS base\nUSER root\nFROM base\nCOPY . /app\n").text).toBe("FROM debian:12.5 AS base\nUSER root\nFROM base\nCOPY . /app\nUSER 10001\n");
+  });
+  it("no fix for Windows images", () => {
+    const [f] = runRuleOn(rule, { name: "w", dockerfile: "FROM mcr.microsoft.com/windows/servercore:ltsc2022\nUSER ContainerAdministrator\n" });
+    expect(f?.fix).toBeUndefined();
+  });
 });

@@ -1,4 +1,7 @@
+import { fixes } from "../../engine/fixes.js";
 import { defineRule } from "../../engine/rule-types.js";
+import type { Instruction, Stage } from "../../model/dockerfile.js";
+import type { Fix } from "../../model/finding.js";
 import { baseDefaultsToNonRoot, effectiveUser, isRootUser, rootImage } from "../../model/dockerfile-queries.js";
 
 // Judges the final stage only: the user in force is its last USER, else the last USER of the stage it builds on
@@ -6,6 +9,30 @@ import { baseDefaultsToNonRoot, effectiveUser, isRootUser, rootImage } from "../
 // Without any USER, the base image's user applies: reported, except for bases whose name says they run as non-root
 // (distroless `:nonroot`, `nginx-unprivileged`, rootless builds). Windows images use ContainerAdministrator and
 // ContainerUser rather than root: only an explicit `USER ContainerAdministrator` is reported there.
+const FIX_USER = "10001";
+const FIX_NOTE =
+  `The container runs as UID ${FIX_USER}, which owns nothing in the image: check the application can read its files ` +
+  "and write where it writes (chown them in the Dockerfile, or use a user the image creates), does not bind a port " +
+  "below 1024, and does not need a name for its user (no passwd entry exists for it unless you add one).";
+
+/**
+ * \`USER 10001\` for the final stage: the argument of its \`USER root\` is replaced when no RUN follows it (a later RUN
+ * may need root); otherwise a USER line is added after the stage's last instruction.
+ */
+function userFix(stage: Stage, rootUser: Instruction | undefined): Fix | undefined {
+  const info = { safety: "unsafe" as const, note: FIX_NOTE };
+  if (rootUser) {
+    const after = stage.instructions.slice(stage.instructions.indexOf(rootUser) + 1);
+    const word = rootUser.words[0];
+    if (word && rootUser.words.length === 1 && !after.some((i) => i.keyword === "RUN" || i.keyword === "ONBUILD")) {
+      return fixes.ops([{ op: "replaceText", path: word.path, text: FIX_USER }], { ...info, description: `Run as UID ${FIX_USER} instead of root` });
+    }
+  }
+  const last = stage.instructions[stage.instructions.length - 1];
+  if (!last) return undefined;
+  return fixes.ops([{ op: "insertText", path: last.path, text: `\nUSER ${FIX_USER}`, position: "after" }], { ...info, description: `Add USER ${FIX_USER} at the end of the final stage` });
+}
+
 export default defineRule({
   id: "docker-user-root",
   title: "Image runs as root",
@@ -46,12 +73,12 @@ export default defineRule({
     if (setting) {
       if (setting.user === undefined || !isRootUser(setting.user)) return;
       const path = setting.instruction.words[0]?.path ?? setting.instruction.path;
-      if (setting.stage === stage) ctx.report({ messageId: "root", data: { user: setting.written }, path });
-      else ctx.report({ messageId: "inheritedRoot", data: { user: setting.written, stage: setting.stage.name }, path: stage.from.words[0]?.path ?? stage.from.path });
+      if (setting.stage === stage) ctx.report({ messageId: "root", data: { user: setting.written }, path, fix: userFix(stage, setting.instruction) });
+      else ctx.report({ messageId: "inheritedRoot", data: { user: setting.written, stage: setting.stage.name }, path: stage.from.words[0]?.path ?? stage.from.path, fix: userFix(stage, undefined) });
       return;
     }
     const base = rootImage(dockerfile, stage);
     if (baseDefaultsToNonRoot(base)) return;
-    ctx.report({ messageId: "noUser", data: { base }, path: stage.from.path });
+    ctx.report({ messageId: "noUser", data: { base }, path: stage.from.path, fix: userFix(stage, undefined) });
   },
 });
