@@ -4,8 +4,9 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { rulesReference } from "../dist/docs/rules-reference.js";
 import { allRules } from "../dist/engine/registry.js";
+import { fixAvailability } from "../dist/docs/fix-availability.js";
 
-writeFileSync(fileURLToPath(new URL("../docs/rules.md", import.meta.url)), rulesReference(allRules()));
+writeFileSync(fileURLToPath(new URL("../docs/rules.md", import.meta.url)), rulesReference(allRules(), await fixAvailability(allRules())));
 console.log("wrote docs/rules.md");
 
 // docs/policies.md: the CEL variables and functions section

@@ -182,12 +182,12 @@ export async function runFix(argv: string[], io: Io): Promise<number> {
   }
   if (!plan) return 0;
   for (const f of failures) out.push(`${paint("31", "could not fix")} ${f}`);
-  if (dryRun && deferred > 0) out.push(`${deferred} more fix${deferred === 1 ? "" : "es"} touch what these change: they are recomputed and applied when fix runs without --dry-run.`);
+  if (dryRun && deferred > 0) out.push(`${deferred} more ${deferred === 1 ? "fix touches" : "fixes touch"} what these change: they are recomputed and applied when fix runs without --dry-run.`);
   const failed = failures.length;
 
   // Rendered objects: patches for Kustomize, hints for Helm
   const rendered = plan.rendered.filter((c) => unsafe || c.fix.safety === "safe");
-  const { patches, unpatchable } = kustomizePatches(rendered);
+  const { patches, unpatchable, deferred: patchDeferred } = kustomizePatches(rendered);
   if (patches.length > 0) {
     const dir = v["write-patches"] as string | undefined;
     if (dir && !dryRun) {
@@ -199,6 +199,10 @@ export async function runFix(argv: string[], io: Io): Promise<number> {
       out.push(`${patches.length} object${patches.length === 1 ? "" : "s"} rendered by Kustomize can be fixed with a patch: ${dir ? "" : "use --write-patches DIR to write them"}`);
       if (dryRun) for (const p of patches) out.push(p.text.trimEnd());
     }
+  }
+  if (patchDeferred.length > 0) {
+    const n = patchDeferred.length;
+    out.push(`${n} more ${n === 1 ? "fix touches" : "fixes touch"} what these patches change (${[...new Set(patchDeferred.map((c) => c.finding.ruleId))].join(", ")}): add the patches and run fix again.`);
   }
   for (const c of unpatchable) out.push(`no patch for ${c.finding.ruleId} on ${c.finding.object?.kind}/${c.finding.object?.name}: ${c.fix.description} (fix ${c.finding.location.file}:${c.finding.location.line} by hand)`);
   const hints = helmHints(rendered);

@@ -11,8 +11,11 @@ import { type Io, useColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { attachFixPreviews } from "../fix/preview.js";
 
-/** Formats that carry each fix's change: SARIF `fixes`, the diffs of Markdown and HTML, JSON's `fix.preview`. */
-const SHOWS_FIXES = new Set<FormatName>(["json", "sarif", "markdown", "html"]);
+/**
+ * Formats that carry each fix's change: SARIF `fixes`, the diffs of Markdown and HTML. JSON carries the fix itself
+ * (ops, safety, note): computing every diff would double the time of a large scan, and `fix --dry-run` shows them.
+ */
+const SHOWS_FIXES = new Set<FormatName>(["sarif", "markdown", "html"]);
 
 export const SCAN_OPTIONS: Record<string, OptionSpec> = {
   format: { type: "list", short: "f" },

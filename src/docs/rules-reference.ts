@@ -1,9 +1,10 @@
 import { explainMarkdown } from "../cli/explain.js";
 import { PROFILES, PROFILE_NAMES } from "../engine/profiles.js";
 import type { Rule } from "../engine/rule-types.js";
+import type { FixAvailability } from "./fix-availability.js";
 
 /** docs/rules.md: the rules reference, generated from the same metadata as `shipshape explain`. */
-export function rulesReference(rules: readonly Rule[]): string {
+export function rulesReference(rules: readonly Rule[], fixes: ReadonlyMap<string, FixAvailability> = new Map()): string {
   const byCategory = new Map<string, Rule[]>();
   for (const r of rules) {
     const list = byCategory.get(r.category) ?? [];
@@ -22,14 +23,21 @@ export function rulesReference(rules: readonly Rule[]): string {
     "Every rule can be turned on or off, given another severity or other parameters in `.shipshape.yaml`;",
     "`shipshape explain RULE` prints the same text as below.",
     "",
-    "| rule | severity | Pod Security Standards | category | default | title |",
-    "|---|---|---|---|---|---|",
-    ...rules.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.pss ? r.pss.level : ""} | ${r.category} | ${r.defaultEnabled ? "on" : "off"} | ${r.title} |`),
+    `The fix column says whether \`shipshape fix\` changes the file for you (${[...fixes.values()].length} rules): *safe* fixes cannot change how a correct`,
+    "workload behaves and are applied by default; *unsafe* ones can (a read-only root filesystem, a non-root user) and are",
+    "applied with `--unsafe`, each with what to check. See [docs/fix.md](fix.md).",
+    "",
+    "| rule | severity | Pod Security Standards | category | default | fix | title |",
+    "|---|---|---|---|---|---|---|",
+    ...rules.map((r) => `| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${r.pss ? r.pss.level : ""} | ${r.category} | ${r.defaultEnabled ? "on" : "off"} | ${fixes.get(r.id) ?? ""} | ${r.title} |`),
     "",
   ];
   for (const [category, list] of [...byCategory].sort(([a], [b]) => (a < b ? -1 : 1))) {
     parts.push(`# ${category}`, "");
-    for (const r of list) parts.push(`<a id="${r.id}"></a>`, "", explainMarkdown(r));
+    for (const r of list) {
+      const fix = fixes.get(r.id);
+      parts.push(`<a id="${r.id}"></a>`, "", explainMarkdown(r).trimEnd(), "", fix ? `*Automatic fix: ${fix} (\`shipshape fix${fix === "unsafe" ? " --unsafe" : ""}\`).*` : "*No automatic fix.*", "");
+    }
   }
   return `${parts.join("\n").trimEnd()}\n`;
 }
