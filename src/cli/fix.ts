@@ -8,6 +8,7 @@ import { scan } from "../engine/scan.js";
 import { applyDockerfileFixes, isDockerfileFix } from "../fix/dockerfile-edit.js";
 import { type FixCandidate, applyFileFixes, planFixes } from "../fix/plan.js";
 import { helmHints, kustomizePatches } from "../fix/rendered.js";
+import { redactDiff, sensitiveValuesOf } from "../model/redact.js";
 import { formatPath } from "../model/types.js";
 import { type OptionSpec, parseArgs, splitList } from "./args.js";
 import { type Io, useColor } from "./output.js";
@@ -167,7 +168,9 @@ export async function runFix(argv: string[], io: Io): Promise<number> {
       changed = true;
       applied = applied.concat(result.applied);
       if (dryRun) {
-        out.push(createTwoFilesPatch(`a/${file}`, `b/${file}`, text, result.text, undefined, undefined, { context: 3 }).replace(/^=+\n/m, "").trimEnd());
+        // context lines of the user's file may hold secrets (a Secret's data, a password env): masked, as in reports
+        const patch = createTwoFilesPatch(`a/${file}`, `b/${file}`, text, result.text, undefined, undefined, { context: 3 }).replace(/^=+\n/m, "").trimEnd();
+        out.push(redactDiff(patch, sensitiveValuesOf(report.findings), { keepRemoved: true }));
       } else {
         writeFileSync(abs, result.text);
       }

@@ -1,12 +1,6 @@
 import { UsageError } from "../engine/errors.js";
 import { VERSION } from "../version.js";
-import { EXPLAIN_HELP, runExplain } from "./explain.js";
-import { FIX_HELP, runFix } from "./fix.js";
 import { type Io, processIo } from "./output.js";
-import { RULES_HELP, runRules } from "./rules.js";
-import { SCAN_HELP, runScan } from "./scan.js";
-import { TEST_POLICY_HELP, runTestPolicy } from "./test-policy.js";
-import { WEBHOOK_HELP, runWebhook } from "./webhook.js";
 
 export const HELP = `shipshape ${VERSION}: find security misconfigurations in Kubernetes manifests and Dockerfiles
 
@@ -23,13 +17,19 @@ Usage:
 Run \`shipshape COMMAND --help\` for the options of a command.
 `;
 
-const COMMANDS: Record<string, { run: (argv: string[], io: Io) => number | Promise<number>; help: string }> = {
-  scan: { run: runScan, help: SCAN_HELP },
-  fix: { run: runFix, help: FIX_HELP },
-  rules: { run: runRules, help: RULES_HELP },
-  explain: { run: runExplain, help: EXPLAIN_HELP },
-  "test-policy": { run: runTestPolicy, help: TEST_POLICY_HELP },
-  webhook: { run: runWebhook, help: WEBHOOK_HELP },
+interface Command {
+  run: (argv: string[], io: Io) => number | Promise<number>;
+  help: string;
+}
+
+/** Each command is loaded when it runs: `--version` or a small scan must not pay for the webhook or the cluster client. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  scan: async () => import("./scan.js").then((m) => ({ run: m.runScan, help: m.SCAN_HELP })),
+  fix: async () => import("./fix.js").then((m) => ({ run: m.runFix, help: m.FIX_HELP })),
+  rules: async () => import("./rules.js").then((m) => ({ run: m.runRules, help: m.RULES_HELP })),
+  explain: async () => import("./explain.js").then((m) => ({ run: m.runExplain, help: m.EXPLAIN_HELP })),
+  "test-policy": async () => import("./test-policy.js").then((m) => ({ run: m.runTestPolicy, help: m.TEST_POLICY_HELP })),
+  webhook: async () => import("./webhook.js").then((m) => ({ run: m.runWebhook, help: m.WEBHOOK_HELP })),
 };
 
 /** The CLI entry: the one place where errors become messages and exit codes. */
@@ -46,11 +46,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     }
     if (command === "help") {
       const topic = rest[0] ? COMMANDS[rest[0]] : undefined;
-      io.stdout(topic ? topic.help : HELP);
+      io.stdout(topic ? (await topic()).help : HELP);
       return 0;
     }
-    const cmd = COMMANDS[command];
-    if (!cmd) throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
+    const load = COMMANDS[command];
+    if (!load) throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
+    const cmd = await load();
     if (io.stdin === undefined && rest.includes("-") && command === "scan") io.stdin = await readStdin();
     return await cmd.run(rest, io);
   } catch (err) {

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
 import { type Config, type ProfileName, emptyConfig, findConfig, loadConfig } from "../engine/config.js";
 import { UsageError } from "../engine/errors.js";
@@ -6,10 +6,12 @@ import { PROFILE_NAMES } from "../engine/profiles.js";
 import { exitCodeFor, scan } from "../engine/scan.js";
 import { SEVERITIES, type Severity } from "../model/types.js";
 import { FORMATS, type FormatName, NEEDS_EVALUATIONS, NEEDS_SURFACE, isFormat } from "../report/index.js";
+import { renderJsonChunks } from "../report/json.js";
 import { type OptionSpec, parseArgs, splitList } from "./args.js";
 import { type Io, useColor } from "./output.js";
 import { Progress } from "./progress.js";
 import { attachFixPreviews } from "../fix/preview.js";
+import type { InputLimits } from "../loaders/files.js";
 
 /**
  * Formats that carry each fix's change: SARIF `fixes`, the diffs of Markdown and HTML. JSON carries the fix itself
@@ -44,6 +46,10 @@ export const SCAN_OPTIONS: Record<string, OptionSpec> = {
   kubeconfig: { type: "string" },
   context: { type: "string" },
   namespace: { type: "list", short: "n" },
+  "max-file-size": { type: "string" },
+  "max-aliases": { type: "string" },
+  "max-depth": { type: "string" },
+  "max-script-size": { type: "string" },
   help: { type: "boolean", short: "h" },
 };
 
@@ -89,6 +95,16 @@ with \`kubectl kustomize\`; findings point at the template or patch to edit.
                            namespace -> workloads -> ServiceAccount -> cluster-admin / Secrets / node)
                            and each workload's risk score (text and JSON; see docs/attack-surface.md)
 
+Limits (also \`limits:\` in .shipshape.yaml): input over a limit is not scanned but reported as a
+parse-error finding (tooLarge, aliasLimit, tooDeep, scriptTooLong) that names the limit.
+      --max-file-size SIZE largest file (or stdin) read: bytes, or with K, M, G (KiB, MiB, GiB)
+                           (default: 16M)
+      --max-aliases N      YAML alias expansions per document ("billion laughs") (default: 1000)
+      --max-depth N        deepest nesting of maps and lists in a YAML or JSON document, and of
+                           commands in a Dockerfile RUN (default: 256)
+      --max-script-size N  longest Dockerfile RUN script or heredoc parsed as shell, in characters
+                           (default: 256K)
+
 Live cluster (see docs/cluster.md): reads workloads, Services, Ingresses, NetworkPolicies, RBAC,
 ServiceAccounts, PDBs, HPAs, Namespaces and Secret metadata (never their data) from the API server.
       --cluster            scan the cluster of the kubeconfig's context instead of files
@@ -133,6 +149,22 @@ export function loadConfigFor(io: Io, values: Record<string, unknown>): Config {
   return found ? loadConfig(found, path.relative(io.cwd, found) || found) : emptyConfig();
 }
 
+/** Joins small pieces into writes of about a megabyte. */
+function* batched(pieces: Iterable<string>): Generator<string> {
+  let buf: string[] = [];
+  let size = 0;
+  for (const p of pieces) {
+    buf.push(p);
+    size += p.length;
+    if (size >= 1 << 20) {
+      yield buf.join("");
+      buf = [];
+      size = 0;
+    }
+  }
+  if (buf.length > 0) yield buf.join("");
+}
+
 export async function runScan(argv: string[], io: Io): Promise<number> {
   const args = parseArgs(argv, SCAN_OPTIONS);
   if (args.values.help) {
@@ -156,6 +188,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
     throw new UsageError("--kubeconfig, --context and --namespace go with --cluster");
   }
   if (v.cluster === true && args.positionals.length > 0) throw new UsageError("--cluster scans the cluster: give no paths");
+  const limits = limitsFrom(v);
   const progress = new Progress(io);
   const report = await scan({
       cwd: io.cwd,
@@ -182,6 +215,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       keepEvaluations: outputs.some((o) => NEEDS_EVALUATIONS.has(o.format)),
       onProgress: (done, total) => progress.update(done, total),
       stdin: io.stdin,
+      limits,
       ...(v.cluster === true
         ? { cluster: { kubeconfig: v.kubeconfig === undefined ? undefined : path.resolve(io.cwd, v.kubeconfig as string), context: v.context as string | undefined, namespaces } }
         : {}),
@@ -191,18 +225,41 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   // Reports that show fixes get the change each one makes to its file (not for a live cluster: no files).
   if (v.cluster !== true && outputs.some((o) => SHOWS_FIXES.has(o.format))) attachFixPreviews(report.findings, io.cwd);
   for (const o of outputs) {
-    const text = FORMATS[o.format](report, { color: o.file === undefined && useColor(io, io.stdoutIsTTY), cwd: io.cwd, frameworks: v.frameworks === true });
+    // JSON goes out piece by piece: a large scan's report can exceed the longest string V8 holds
+    const pieces = o.format === "json" ? renderJsonChunks(report) : [FORMATS[o.format](report, { color: o.file === undefined && useColor(io, io.stdoutIsTTY), cwd: io.cwd, frameworks: v.frameworks === true })];
     if (o.file === undefined) {
-      io.stdout(text);
+      for (const piece of batched(pieces)) io.stdout(piece);
     } else {
       const file = path.resolve(io.cwd, o.file);
+      let fd: number | undefined;
       try {
         mkdirSync(path.dirname(file), { recursive: true });
-        writeFileSync(file, text);
+        fd = openSync(file, "w");
+        for (const piece of batched(pieces)) writeSync(fd, piece);
       } catch (err) {
         throw new UsageError(`cannot write ${o.file}: ${(err as Error).message}`);
+      } finally {
+        if (fd !== undefined) closeSync(fd);
       }
     }
   }
   return exitCodeFor(report);
+}
+
+/** `--max-file-size 16M`, `--max-depth 100`, …: the limits given on the command line. */
+export function limitsFrom(v: Record<string, unknown>): Partial<InputLimits> {
+  const limits: Partial<InputLimits> = {};
+  const flags: [string, keyof InputLimits, number][] = [["max-file-size", "maxFileBytes", 1], ["max-aliases", "maxAliases", 0], ["max-depth", "maxDepth", 1], ["max-script-size", "maxScriptChars", 1]];
+  for (const [flag, key, min] of flags) {
+    const raw = v[flag];
+    if (typeof raw !== "string") continue;
+    const m = /^(\d+)\s*(?:([kmg])(?:i?b)?|b)?$/i.exec(raw.trim());
+    const unit = m?.[2] ? 1024 ** ("kmg".indexOf(m[2].toLowerCase()) + 1) : 1;
+    const value = m ? Number(m[1]) * unit : Number.NaN;
+    if (!Number.isSafeInteger(value) || value < min || (m?.[2] && key !== "maxFileBytes" && key !== "maxScriptChars")) {
+      throw new UsageError(`--${flag} must be a whole number${key === "maxFileBytes" || key === "maxScriptChars" ? " (K, M or G for KiB, MiB, GiB)" : ""} of at least ${min}, not "${raw}"`);
+    }
+    limits[key] = value;
+  }
+  return limits;
 }

@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Ajv, type ErrorObject } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv as AjvClass, ErrorObject } from "ajv";
 import { LineCounter, type Node, isSeq, parseDocument } from "yaml";
 import { k8sTags } from "../loaders/k8s-yaml-schema.js";
+import type { InputLimits } from "../loaders/files.js";
 import type { Severity } from "../model/types.js";
+import { packageRoot } from "../paths.js";
 import { UsageError } from "./errors.js";
 
 export type ProfileName = "pss-baseline" | "pss-restricted" | "recommended" | "all" | "cis" | "nsa";
@@ -43,6 +46,8 @@ export interface Config {
   annotationsAllowed: boolean;
   rules: Record<string, RuleSetting>;
   exemptions: Exemption[];
+  /** Input limits (`limits:`; command-line flags override them); unset ones keep their defaults. */
+  limits?: Partial<InputLimits>;
   /** `shipshape webhook` settings (flags override them). */
   webhook?: { deny?: Severity[]; warn?: Severity[]; audit?: boolean; exemptNamespaces?: string[] };
 }
@@ -67,10 +72,12 @@ export function findConfig(dir: string): string | undefined {
   }
 }
 
-let validator: ReturnType<Ajv["compile"]> | undefined;
+let validator: ReturnType<AjvClass["compile"]> | undefined;
 function validate(value: unknown): ErrorObject[] {
   if (!validator) {
-    const schemaFile = fileURLToPath(new URL("../../schemas/shipshape-config.schema.json", import.meta.url));
+    // loaded when a configuration is read, not by every command
+    const { Ajv } = createRequire(import.meta.url)("ajv") as { Ajv: typeof AjvClass };
+    const schemaFile = path.join(packageRoot(), "schemas", "shipshape-config.schema.json");
     const schema = JSON.parse(readFileSync(schemaFile, "utf8")) as object;
     validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
   }
@@ -92,7 +99,13 @@ export function loadConfig(file: string, displayName = file): Config {
     const p = lines.linePos(e.pos[0]);
     throw new UsageError(`${displayName}:${p.line}:${p.col}: malformed YAML: ${e.message.split("\n")[0]}`, "config");
   }
-  const value = (doc.toJS() ?? {}) as Record<string, unknown>;
+  let value: Record<string, unknown>;
+  try {
+    value = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+  } catch (err) {
+    // An alias bomb, or nesting deeper than the stack: a configuration is never either.
+    throw new UsageError(`${displayName}: cannot read configuration: ${(err as Error).message}`, "config");
+  }
   const errors = validate(value);
   if (errors.length > 0) {
     const msgs = errors.slice(0, 5).map((e) => {
@@ -116,6 +129,7 @@ export function loadConfig(file: string, displayName = file): Config {
   config.vap = ((value.vap as string[] | undefined) ?? []).map((p) => path.resolve(here, p));
   config.annotationsAllowed = (value.annotations as { allowed?: boolean } | undefined)?.allowed ?? true;
   if (value.webhook) config.webhook = value.webhook as NonNullable<Config["webhook"]>;
+  if (value.limits) config.limits = { ...(value.limits as Partial<InputLimits>) };
   for (const [id, s] of Object.entries((value.rules as Record<string, unknown> | undefined) ?? {})) {
     config.rules[id] = typeof s === "boolean" ? { enabled: s } : s === "on" || s === "off" ? { enabled: s === "on" } : (s as RuleSetting);
   }

@@ -1,10 +1,11 @@
 import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { analyze } from "../analysis/index.js";
-import { type InputFile, readInput, walk } from "../loaders/files.js";
+import { DEFAULT_LIMITS, FileTooLargeError, type InputFile, type InputLimits, LIMIT_SETTINGS, excessiveNesting, positionOf, readInput, walk } from "../loaders/files.js";
 import { loadDockerfileText } from "../loaders/dockerfile.js";
 import { renderHelmChart } from "../loaders/helm.js";
 import { kustomizeRoots, renderKustomization } from "../loaders/kustomize.js";
-import { type ClusterOptions, loadCluster } from "../loaders/cluster.js";
+import type { ClusterOptions } from "../loaders/cluster.js";
 import { loadManifestText } from "../loaders/manifest.js";
 import { type Rendered, type RenderOptions, ToolMissingError, renderProblem } from "../loaders/render.js";
 import { type ShellParser, loadShellParser } from "../loaders/shell.js";
@@ -42,8 +43,10 @@ export interface ScanOptions {
   failOn?: Severity | "none";
   /** Keep every (rule, object) evaluation, for JUnit. */
   keepEvaluations?: boolean;
-  /** Files larger than this are reported, not read (default 64 MiB). */
+  /** Files larger than this are reported, not read (default 16 MiB; `limits.maxFileBytes` overrides it). */
   maxFileBytes?: number;
+  /** Input limits (`--max-file-size`, `--max-aliases`, `--max-depth`, `--max-script-size`); over the configuration's `limits`. */
+  limits?: Partial<InputLimits>;
   now?: Date;
   /** Called after each file is loaded. */
   onProgress?: (done: number, total: number) => void;
@@ -61,7 +64,34 @@ export interface ScanOptions {
   vap?: boolean;
 }
 
-const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Helm and Kustomize subprocesses at a time. */
+const RENDER_CONCURRENCY = Math.max(2, Math.min(4, availableParallelism()));
+
+/** Runs `fn` over `items` with at most `limit` at a time; results in the order of `items`. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** The alias budget src/loaders/manifest.ts gives the parser (until it takes `limits.maxAliases`). */
+const PARSER_MAX_ALIASES = 1000;
+
+/** The limits of a scan: the options', then the configuration's, then the defaults. */
+export function resolveLimits(options: Pick<ScanOptions, "limits" | "maxFileBytes">, config: Config): InputLimits {
+  const limits: InputLimits = { ...DEFAULT_LIMITS };
+  for (const source of [config.limits ?? {}, options.maxFileBytes !== undefined ? { maxFileBytes: options.maxFileBytes } : {}, options.limits ?? {}]) {
+    for (const [k, v] of Object.entries(source) as [keyof InputLimits, number | undefined][]) if (v !== undefined) limits[k] = v;
+  }
+  return limits;
+}
 
 /** Loads the given paths, runs the selected rules, and returns the report. Throws UsageError when it cannot run. */
 export async function scan(options: ScanOptions): Promise<ScanReport> {
@@ -83,6 +113,7 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const walked = options.cluster
     ? { files: [], problems: [], kustomizations: [] }
     : walk(options.paths, [...config.exclude, ...(options.exclude ?? [])], options.cwd, options.dockerfiles);
+  const limits = resolveLimits(options, config);
   const shell = walked.files.some((f) => f.kind === "dockerfile") ? await loadShellParser() : undefined;
   const problems: LoadProblem[] = [...walked.problems, ...customFiles.problems, ...vapFiles.problems];
   const resources: Resource[] = [];
@@ -111,24 +142,44 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
     kustomizeBin: options.render?.kustomizeBin,
   };
   const consumed = new Set<string>();
-  const rendered = (where: string, run: () => Rendered): void => {
-    try {
-      const r = run();
-      add(r);
-      if (!r.failed) for (const f of r.consumed) consumed.add(f);
-    } catch (err) {
-      if (!(err instanceof ToolMissingError)) throw err;
-      problems.push(renderProblem(where, err.message));
+  // Renders run side by side (one per core): each is a subprocess that mostly waits.
+  const renderAll = <T>(items: T[], run: (item: T) => Promise<Rendered>, where: (item: T) => string) =>
+    mapLimit(items, RENDER_CONCURRENCY, async (item): Promise<Rendered | LoadProblem> => {
+      try {
+        return await run(item);
+      } catch (err) {
+        if (!(err instanceof ToolMissingError)) throw err;
+        return renderProblem(where(item), err.message);
+      }
+    });
+  const addRendered = (r: Rendered | LoadProblem) => {
+    if ("ruleId" in r) {
+      problems.push(r);
+      return;
     }
+    add(r);
+    if (!r.failed) for (const f of r.consumed) consumed.add(f);
   };
-  if (options.cluster) add(await loadCluster(options.cluster));
-  for (const root of kustomizeRoots(walked.kustomizations)) rendered(root.display, () => renderKustomization(root, render));
+  // the Kubernetes client is large: loaded only for --cluster
+  if (options.cluster) add(await (await import("../loaders/cluster.js")).loadCluster(options.cluster));
+  const roots = kustomizeRoots(walked.kustomizations);
+  for (const r of await renderAll(roots, (root) => renderKustomization(root, render), (root) => root.display)) addRendered(r);
   const files = walked.files.filter((f) => f.absolute === undefined || !consumed.has(f.absolute));
+  const charts = files.filter((f) => f.kind === "helm-chart");
+  const chartResults = renderAll(charts, (file) => renderHelmChart(file, render), (file) => file.display);
+  const plain: Map<InputFile, ReturnType<typeof loadFile>> = new Map();
   files.forEach((file, i) => {
-    if (file.kind === "helm-chart") rendered(file.display, () => renderHelmChart(file, render));
-    else add(loadFile(file, options, shell));
+    if (file.kind !== "helm-chart") plain.set(file, loadFile(file, options, limits, shell));
     options.onProgress?.(i + 1, files.length);
   });
+  const chartOut = new Map(charts.map((c, i) => [c, i]));
+  const rendered = await chartResults;
+  // in file order, whatever finished first
+  for (const file of files) {
+    const i = chartOut.get(file);
+    if (i !== undefined) addRendered(rendered[i]!);
+    else add(plain.get(file)!);
+  }
 
   // Policies: custom rules from their files; ValidatingAdmissionPolicies from the scan, --vap and policy files.
   const custom = buildCustomRules(customFiles.resources);
@@ -169,33 +220,78 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   };
 }
 
-function loadFile(file: InputFile, options: ScanOptions, shell: ShellParser | undefined) {
-  const max = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const fail = (messageId: string, message: string) => ({
-    resources: [],
-    documents: 0,
-    skipped: 0,
-    problems: [{ ruleId: "parse-error" as const, severity: "high" as const, messageId, message, file: file.display, line: 1, column: 1 }],
-  });
+function loadFile(file: InputFile, options: ScanOptions, limits: InputLimits, shell: ShellParser | undefined) {
+  const problem = (messageId: string, message: string, line = 1, column = 1): LoadProblem => ({ ruleId: "parse-error", severity: "high", messageId, message, file: file.display, line, column });
+  const fail = (messageId: string, message: string) => ({ resources: [], documents: 0, skipped: 0, problems: [problem(messageId, message)] });
   let text: string;
+  const encoding: LoadProblem[] = [];
   try {
-    if (file.absolute) {
-      const size = statSync(file.absolute).size;
-      if (size > max) return fail("tooLarge", `file too large to scan (${size} bytes; the limit is ${max})`);
+    if (file.absolute === undefined && options.stdin !== undefined) {
+      const size = Buffer.byteLength(options.stdin, "utf8");
+      if (size > limits.maxFileBytes) throw new FileTooLargeError(size, limits.maxFileBytes, false);
+      text = options.stdin;
+    } else {
+      const decoded = readInput(file, limits.maxFileBytes);
+      text = decoded.text;
+      // Binary files are the loaders' to report; text that is not UTF-8 is read, and reported where it breaks.
+      if (decoded.invalidUtf8 !== undefined && !text.includes("\u0000")) {
+        const at = positionOf(text, decoded.invalidUtf8);
+        encoding.push(problem("invalidUtf8", "not valid UTF-8 (Latin-1 or another encoding?): kubectl refuses the file; it is scanned with the bad bytes replaced", at.line, at.column));
+      }
     }
-    text = file.absolute === undefined && options.stdin !== undefined ? options.stdin : readInput(file);
   } catch (err) {
+    if (err instanceof FileTooLargeError) return fail("tooLarge", err.message);
     return fail("unreadable", `cannot read file: ${(err as Error).message}`);
   }
   try {
     if (file.kind === "dockerfile" && shell) {
-      const d = loadDockerfileText(text, file.display, shell);
-      return { resources: d.resources, problems: d.problems, documents: d.resources.length, skipped: 0 };
+      const d = loadDockerfileText(text, file.display, shell, { maxScriptChars: limits.maxScriptChars, maxDepth: limits.maxDepth });
+      return { resources: d.resources, problems: [...encoding, ...d.problems], documents: d.resources.length, skipped: 0 };
     }
-    return loadManifestText(text, file.display);
+    const loaded = loadManifestWithin(text, file.display, limits, problem);
+    loaded.problems.unshift(...encoding);
+    return loaded;
   } catch (err) {
     return fail("unparseable", `cannot parse file: ${(err as Error).message}`);
   }
+}
+
+/**
+ * A manifest file within the limits: documents nested deeper than `maxDepth` are refused (blanked, so that the
+ * others keep their lines) before the parser recurses into them; alias bombs are refused by the parser.
+ */
+function loadManifestWithin(text: string, file: string, limits: InputLimits, problem: (messageId: string, message: string, line?: number, column?: number) => LoadProblem) {
+  const deep: LoadProblem[] = [];
+  let from = 0;
+  let separators: number[] | undefined;
+  while (from < text.length) {
+    const rel = excessiveNesting(from === 0 ? text : text.slice(from), limits.maxDepth);
+    if (rel < 0) break;
+    const at = from + rel;
+    const pos = positionOf(text, at);
+    deep.push(problem("tooDeep", `nested more than ${limits.maxDepth} levels deep: not scanned (raise the limit with ${LIMIT_SETTINGS.maxDepth})`, pos.line, pos.column));
+    // Blank the document around `at` (from the separator before it to the one after it), keeping its line breaks.
+    separators ??= [...text.matchAll(/^---(?=[ \t\r\n]|$)/gm)].map((m) => m.index);
+    const docStart = separators.filter((x) => x <= at).pop() ?? 0;
+    const docEnd = separators.find((x) => x > at) ?? text.length;
+    const keep = separators.includes(docStart) ? 3 : 0;
+    text = text.slice(0, docStart + keep) + text.slice(docStart + keep, docEnd).replace(/[^\n]/g, " ") + text.slice(docEnd);
+    from = docEnd;
+  }
+  if (deep.length > 0 && text.trim() === "") return { resources: [], problems: deep, documents: deep.length, skipped: 0 };
+  const loaded = loadManifestText(text, file);
+  // The parser's messages for what hit its limits, as limit findings (the alias limit is the parser's own).
+  loaded.problems = loaded.problems.map((p) => {
+    if (/Excessive alias count/.test(p.message)) {
+      return { ...p, messageId: "aliasLimit", message: `YAML aliases expand beyond the limit of ${PARSER_MAX_ALIASES} (a "billion laughs" document?): not scanned (raise the limit with ${LIMIT_SETTINGS.maxAliases})` };
+    }
+    if (/Maximum call stack size exceeded/.test(p.message)) {
+      return { ...p, messageId: "tooDeep", message: `nested too deep for the parser: not scanned (the limit, ${limits.maxDepth} levels, is set with ${LIMIT_SETTINGS.maxDepth})` };
+    }
+    return p;
+  });
+  loaded.problems.unshift(...deep);
+  return loaded;
 }
 
 function problemFinding(p: LoadProblem): Finding {

@@ -21,7 +21,7 @@ import { expandVariables, globalVariables } from "../model/dockerfile-queries.js
 import type { LoadProblem } from "../model/finding.js";
 import type { Located, Locator } from "../model/resource.js";
 import type { YamlPath } from "../model/types.js";
-import type { ShellParser } from "./shell.js";
+import { MAX_NESTING, MAX_SCRIPT_CHARS, type ShellParser } from "./shell.js";
 
 export interface DockerfileLoad {
   resources: DockerfileResource[];
@@ -49,8 +49,42 @@ const FLAGGED = new Set(["FROM", "COPY", "ADD", "RUN", "HEALTHCHECK"]);
 const WINDOWS_BASE = /(^|\/)(windows|windowsservercore|nanoserver|servercore)([:/@-]|$)|mcr\.microsoft\.com\/windows/i;
 const POSIX_SHELLS = /(^|\/)(sh|bash|dash|ash|zsh|ksh|mksh|busybox)$/;
 
-export function loadDockerfileText(text: string, file: string, shell: ShellParser): DockerfileLoad {
+export interface DockerfileLimits {
+  /** Longest RUN script (continuations joined) or heredoc body parsed as shell; a longer one is reported (`scriptTooLong`). */
+  maxScriptChars?: number;
+  /** Deepest nesting of shell statements (subshells, substitutions, compound commands) checked (`tooDeep`). */
+  maxDepth?: number;
+}
+
+export function loadDockerfileText(text: string, file: string, shell: ShellParser, limits: DockerfileLimits = {}): DockerfileLoad {
   const problems: LoadProblem[] = [];
+  const maxScriptChars = limits.maxScriptChars ?? MAX_SCRIPT_CHARS;
+  const maxNesting = limits.maxDepth ?? MAX_NESTING;
+  /** Parses a script within the limit; over it, the instruction is reported and its commands stay unchecked. */
+  const parseWithin = (script: string, prefix: YamlPath, line: number, what: string) => {
+    if (script.length > maxScriptChars) {
+      problems.push({
+        ruleId: "parse-error",
+        severity: "high",
+        messageId: "scriptTooLong",
+        message: `${what} is ${script.length} characters long, over the limit of ${maxScriptChars}: its commands are not checked (raise the limit with --max-script-size or limits.maxScriptChars in .shipshape.yaml)`,
+        file,
+        line,
+        column: 1,
+      });
+    }
+    const onTooDeep = () =>
+      problems.push({
+        ruleId: "parse-error",
+        severity: "high",
+        messageId: "tooDeep",
+        message: `${what} nests commands more than ${maxNesting} levels deep: the deeper ones are not checked (raise the limit with --max-depth or limits.maxDepth in .shipshape.yaml)`,
+        file,
+        line,
+        column: 1,
+      });
+    return shell.parse(script, prefix, { maxChars: maxScriptChars, maxNesting, onTooDeep });
+  };
   if (text.includes("\u0000")) {
     problems.push({ ruleId: "parse-error", severity: "high", messageId: "binary", message: "not a text file (contains NUL bytes)", file, line: 1, column: 1 });
     return { resources: [], problems, dockerfile: undefined };
@@ -241,7 +275,7 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
       from = start + m[0].length;
     }
     const joined = joinContinuations(text.slice(from, end), escape, from);
-    const script = shell.parse(joined.text, [...ins.path, "shell"]);
+    const script = parseWithin(joined.text, [...ins.path, "shell"], ins.line, `the ${ins.keyword} command`);
     scriptMaps.set(key([...ins.path, "shell"]), joined.map);
     const parts: ShellScript[] = [script];
     if (ins.keyword === "RUN") {
@@ -249,7 +283,7 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
       ins.heredocs.forEach((h, i) => {
         if (!bodyRunsInShell) return;
         const hr = ranges.get(h.path)!;
-        const body = shell.parse(h.content, [...ins.path, "heredoc", i, "shell"]);
+        const body = parseWithin(h.content, [...ins.path, "heredoc", i, "shell"], hr.start.line + 1, `heredoc ${h.name} of the RUN instruction on line ${ins.line}`);
         scriptMaps.set(key([...ins.path, "heredoc", i, "shell"]), new OffsetMap([0], [offsetOf(hr.start)]));
         parts.push(body);
       });
@@ -274,7 +308,7 @@ export function loadDockerfileText(text: string, file: string, shell: ShellParse
     const encoded = JSON.stringify(script).slice(1, -1);
     const found = raw.indexOf(`"${encoded}"`);
     const fileStart = found >= 0 && encoded === script ? start + found + 1 : start;
-    ins.shell = shell.parse(script, [...ins.path, "shell"]);
+    ins.shell = parseWithin(script, [...ins.path, "shell"], ins.line, `the ${ins.keyword} command`);
     scriptMaps.set(key([...ins.path, "shell"]), found >= 0 && encoded === script ? new OffsetMap([0], [fileStart]) : new OffsetMap(Array.from({ length: script.length + 1 }, (_, i) => i), new Array<number>(script.length + 1).fill(start)));
   }
 

@@ -26,7 +26,7 @@ const options = (extra: Partial<RenderOptions> = {}): RenderOptions => ({
   kubeVersion: "1.35",
   ...extra,
 });
-const render = (display: string, extra: Partial<RenderOptions> = {}, cwd = ROOT): Rendered =>
+const render = (display: string, extra: Partial<RenderOptions> = {}, cwd = ROOT): Promise<Rendered> =>
   renderHelmChart({ display, absolute: path.resolve(cwd, display), kind: "helm-chart" }, options({ cwd, ...extra }));
 const byName = (r: Rendered, kind: string, name: string): Resource => {
   const found = r.resources.find((x) => x.kind === kind && x.name === name);
@@ -37,12 +37,12 @@ const byName = (r: Rendered, kind: string, name: string): Resource => {
 describe("renderHelmChart (real helm)", () => {
   let plain: Rendered;
   let prod: Rendered;
-  beforeAll(() => {
-    plain = render(SHOP);
-    prod = render(SHOP, { values: [`${SHOP}/values-prod.yaml`] });
+  beforeAll(async () => {
+    plain = await render(SHOP);
+    prod = await render(SHOP, { values: [`${SHOP}/values-prod.yaml`] });
   });
 
-  it("renders every template, the vendored subchart and the test hook, with the chart's name (not its folder's)", () => {
+  it("renders every template, the vendored subchart and the test hook, with the chart's name (not its folder's)", async () => {
     expect(plain.failed).toBe(false);
     expect(plain.problems).toEqual([]);
     expect(plain.documents).toBe(4);
@@ -56,7 +56,7 @@ describe("renderHelmChart (real helm)", () => {
     expect(byName(plain, "Pod", "release-shop-test-connection").annotations()["helm.sh/hook"]).toBe("test");
   });
 
-  it("points a literal key at its line in the template, and says where it is in the rendered stream", () => {
+  it("points a literal key at its line in the template, and says where it is in the rendered stream", async () => {
     const cache = byName(plain, "Deployment", "release-cache");
     const at = cache.locate([...CONTAINER, "securityContext", "privileged"]);
     expect(at).toMatchObject({ file: `${SHOP}/charts/cache/templates/deployment.yaml`, line: 18, column: 13, exact: true });
@@ -67,13 +67,13 @@ describe("renderHelmChart (real helm)", () => {
     expect(cache.locate([...CONTAINER, "image"]).values).toEqual({ file: `${SHOP}/charts/cache/values.yaml`, key: "image", line: 1, column: 1 });
   });
 
-  it("a value written with {{ .Values.x }} names the values key and its line", () => {
+  it("a value written with {{ .Values.x }} names the values key and its line", async () => {
     const at = byName(plain, "Deployment", "release-shop").locate(["spec", "template", "spec", "hostNetwork"]);
     expect(at).toMatchObject({ file: `${SHOP}/templates/deployment.yaml`, line: 17, column: 7, exact: true });
     expect(at.values).toEqual({ file: `${SHOP}/values.yaml`, key: "hostNetwork", line: 7, column: 1 });
   });
 
-  it("a value inside toYaml .Values.x points at the key above it in the template and at the values key", () => {
+  it("a value inside toYaml .Values.x points at the key above it in the template and at the values key", async () => {
     const web = byName(plain, "Deployment", "release-shop");
     const at = web.locate([...CONTAINER, "securityContext", "allowPrivilegeEscalation"]);
     expect(at).toMatchObject({ file: `${SHOP}/templates/deployment.yaml`, line: 23, column: 11, exact: false });
@@ -90,7 +90,7 @@ describe("renderHelmChart (real helm)", () => {
     expect(web.locate(["spec", "template", "spec", "automountServiceAccountToken"]).values).toBeUndefined();
   });
 
-  it("the last --values file that sets a key wins", () => {
+  it("the last --values file that sets a key wins", async () => {
     const web = byName(prod, "Deployment", "release-shop");
     expect(web.object).toMatchObject({ spec: { template: { spec: { hostNetwork: true } } } });
     expect(web.locate(["spec", "template", "spec", "hostNetwork"]).values).toEqual({ file: `${SHOP}/values-prod.yaml`, key: "hostNetwork", line: 1, column: 1 });
@@ -104,8 +104,8 @@ describe("renderHelmChart (real helm)", () => {
     expect(web.locate([...CONTAINER, "ports", 0, "containerPort"])).toMatchObject({ line: 22, exact: true, values: { file: `${SHOP}/values.yaml`, key: "web.port", line: 10 } });
   });
 
-  it("a value given with --set has no values file", () => {
-    const r = render(SHOP, { set: ["hostNetwork=true"] });
+  it("a value given with --set has no values file", async () => {
+    const r = await render(SHOP, { set: ["hostNetwork=true"] });
     const web = byName(r, "Deployment", "release-shop");
     expect(web.object).toMatchObject({ spec: { template: { spec: { hostNetwork: true } } } });
     const at = web.locate(["spec", "template", "spec", "hostNetwork"]);
@@ -113,18 +113,18 @@ describe("renderHelmChart (real helm)", () => {
     expect(at.values).toBeUndefined();
   });
 
-  it("renders for the Kubernetes version asked (.Capabilities.KubeVersion)", () => {
+  it("renders for the Kubernetes version asked (.Capabilities.KubeVersion)", async () => {
     const limits = (r: Rendered) => (byName(r, "Deployment", "release-shop").object as any).spec.template.spec.containers[0].resources;
     expect(limits(plain)).toEqual({ limits: { memory: "256Mi" } });
-    const old = render(SHOP, { kubeVersion: "1.32" });
+    const old = await render(SHOP, { kubeVersion: "1.32" });
     expect(limits(old)).toBeUndefined();
     // the template's resources block did not render: the finding goes to the container, not into the dead branch
     expect(byName(old, "Deployment", "release-shop").locate([...CONTAINER, "resources", "limits", "memory"])).toMatchObject({ line: 19, column: 9, exact: false });
     expect(byName(plain, "Deployment", "release-shop").locate([...CONTAINER, "resources", "limits", "memory"])).toMatchObject({ line: 28, column: 15, exact: true });
   });
 
-  it("a chart that does not render is a render-error on its Chart.yaml with helm's message", () => {
-    const r = render("test/fixtures/helm/broken-chart");
+  it("a chart that does not render is a render-error on its Chart.yaml with helm's message", async () => {
+    const r = await render("test/fixtures/helm/broken-chart");
     expect(r.failed).toBe(true);
     expect(r.resources).toEqual([]);
     expect(r.problems).toHaveLength(1);
@@ -133,15 +133,15 @@ describe("renderHelmChart (real helm)", () => {
     expect(r.problems[0]?.message).not.toContain("--debug");
   });
 
-  it("a wrong --helm-bin and a missing --values file are usage errors", () => {
-    expect(() => render(SHOP, { helmBin: "/does/not/exist/helm" })).toThrow(UsageError);
-    expect(() => render(SHOP, { helmBin: "/does/not/exist/helm" })).toThrow(/\/does\/not\/exist\/helm not found.*install Helm/);
-    expect(() => render(SHOP, { values: ["nope.yaml"] })).toThrow(/--values: nope.yaml not found/);
+  it("a wrong --helm-bin and a missing --values file are usage errors", async () => {
+    await expect(render(SHOP, { helmBin: "/does/not/exist/helm" })).rejects.toThrow(UsageError);
+    await expect(render(SHOP, { helmBin: "/does/not/exist/helm" })).rejects.toThrow(/\/does\/not\/exist\/helm not found.*install Helm/);
+    await expect(render(SHOP, { values: ["nope.yaml"] })).rejects.toThrow(/--values: nope.yaml not found/);
   });
 
   describe("packaged charts", () => {
     let dir: string;
-    beforeAll(() => {
+    beforeAll(async () => {
       dir = mkdtempSync(path.join(os.tmpdir(), "shipshape-helm-"));
       cpSync(path.join(ROOT, SHOP), path.join(dir, "parent"), { recursive: true });
       execFileSync(realHelm(), ["package", "parent/charts/cache", "-d", "parent/charts"], { cwd: dir, stdio: "ignore" });
@@ -156,8 +156,8 @@ describe("renderHelmChart (real helm)", () => {
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it("a subchart packaged as charts/<name>-<version>.tgz maps to the archive and the path inside it", () => {
-      const r = render("parent", {}, dir);
+    it("a subchart packaged as charts/<name>-<version>.tgz maps to the archive and the path inside it", async () => {
+      const r = await render("parent", {}, dir);
       const cache = byName(r, "Deployment", "release-cache");
       expect(cache.source.file).toBe(path.join("parent", "charts", "cache-0.1.0.tgz"));
       expect(cache.locate([...CONTAINER, "securityContext", "privileged"])).toMatchObject({
@@ -171,8 +171,8 @@ describe("renderHelmChart (real helm)", () => {
       expect(cache.locate([...CONTAINER, "image"]).values).toBeUndefined();
     });
 
-    it("a packaged chart given as .tgz maps into the archive", () => {
-      const r = render("shop-1.2.0.tgz", {}, dir);
+    it("a packaged chart given as .tgz maps into the archive", async () => {
+      const r = await render("shop-1.2.0.tgz", {}, dir);
       expect(r.failed).toBe(false);
       const web = byName(r, "Deployment", "release-shop");
       expect(web.locate(["spec", "template", "spec", "hostNetwork"])).toMatchObject({ file: "shop-1.2.0.tgz", archivePath: "shop/templates/deployment.yaml", line: 17 });
@@ -185,8 +185,8 @@ describe("renderHelmChart (real helm)", () => {
       });
     });
 
-    it("an archive inside an archive: the inner path goes through the inner archive's name", () => {
-      const r = render("nested.tgz", {}, dir);
+    it("an archive inside an archive: the inner path goes through the inner archive's name", async () => {
+      const r = await render("nested.tgz", {}, dir);
       expect(r.failed).toBe(false);
       const cache = byName(r, "Deployment", "release-cache");
       expect(cache.locate([...CONTAINER, "securityContext", "privileged"])).toMatchObject({
@@ -196,13 +196,13 @@ describe("renderHelmChart (real helm)", () => {
       });
     });
 
-    it("a .tgz that is not a chart is not a Kubernetes input: nothing, and no error", () => {
+    it("a .tgz that is not a chart is not a Kubernetes input: nothing, and no error", async () => {
       for (const f of ["not-a-chart.tgz", "garbage.tgz"]) {
-        expect(render(f, {}, dir)).toEqual({ resources: [], problems: [], documents: 0, skipped: 0, consumed: [], failed: false });
+        expect(await render(f, {}, dir)).toEqual({ resources: [], problems: [], documents: 0, skipped: 0, consumed: [], failed: false });
       }
     });
 
-    it("a template holding several documents: each object maps into its own document", () => {
+    it("a template holding several documents: each object maps into its own document", async () => {
       const multi = path.join(dir, "multi");
       cpSync(path.join(ROOT, "test/fixtures/helm/broken-chart"), multi, { recursive: true });
       rmSync(path.join(multi, "templates"), { recursive: true });
@@ -230,7 +230,7 @@ spec:
 `;
       mkdirSync(path.join(multi, "templates"));
       writeFileSync(path.join(multi, "templates", "both.yaml"), both);
-      const r = render("multi", {}, dir);
+      const r = await render("multi", {}, dir);
       expect(r.resources.map((x) => x.kind)).toEqual(["Service", "Deployment"]);
       expect(byName(r, "Service", "both").locate(["spec", "type"])).toMatchObject({ line: 20, column: 3, exact: true });
       expect(byName(r, "Service", "both").locate([])).toMatchObject({ line: 15, exact: true });
@@ -238,12 +238,12 @@ spec:
       expect(byName(r, "Deployment", "both").locate(["spec", "type"])).toMatchObject({ line: 6, exact: false });
     });
 
-    it("a subchart used under an alias is found, and its values sit under the alias in the parent", () => {
+    it("a subchart used under an alias is found, and its values sit under the alias in the parent", async () => {
       const aliased = path.join(dir, "aliased");
       cpSync(path.join(ROOT, SHOP), aliased, { recursive: true });
       writeFileSync(path.join(aliased, "Chart.yaml"), "apiVersion: v2\nname: shop\nversion: 1.0.0\ndependencies:\n  - name: cache\n    version: 0.1.0\n    alias: redis\n");
       writeFileSync(path.join(aliased, "values.yaml"), `${readFileSync(path.join(ROOT, SHOP, "values.yaml"), "utf8")}redis:\n  image: redis:7.4\n`);
-      const r = render("aliased", {}, dir);
+      const r = await render("aliased", {}, dir);
       expect(r.problems).toEqual([]);
       const cache = byName(r, "Deployment", "release-cache");
       expect(cache.source.file).toBe(path.join("aliased", "charts", "cache", "templates", "deployment.yaml"));
@@ -275,7 +275,7 @@ spec:
 `;
   const index = new TemplateIndex(TEMPLATE);
 
-  it("follows the path's keys down with their indentation, list items by position", () => {
+  it("follows the path's keys down with their indentation, list items by position", async () => {
     expect(index.locate([])).toMatchObject({ line: 2, column: 1, exact: true });
     expect(index.locate(["spec", "template", "spec", "containers", 1, "securityContext", "privileged"])).toMatchObject({
       line: 16,
@@ -288,7 +288,7 @@ spec:
     expect(index.locate(["spec", "template", "spec", "containers", 1, "ports", 0, "containerPort"])).toMatchObject({ line: 18, column: 13, exact: true });
   });
 
-  it("stops at the nearest key that is in the template", () => {
+  it("stops at the nearest key that is in the template", async () => {
     // the pod-level securityContext is not confused with the container's
     expect(index.locate(["spec", "template", "spec", "securityContext", "runAsUser"])).toMatchObject({
       line: 8,

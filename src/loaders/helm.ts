@@ -10,14 +10,14 @@ import { type Located, type Locator, Resource } from "../model/resource.js";
 import { type YamlPath, isObject } from "../model/types.js";
 import type { InputFile } from "./files.js";
 import { loadManifestText } from "./manifest.js";
-import { type Rendered, type RenderOptions, ToolMissingError, renderProblem, resolveTool, runTool } from "./render.js";
+import { type Rendered, type RenderOptions, ToolMissingError, renderProblem, resolveTool, runToolAsync } from "./render.js";
 
 /**
  * Renders a chart folder or packaged chart (.tgz) with `helm template` (offline: dependencies must be vendored in
  * `charts/`). A chart that does not render gives a render-error for the chart and `failed`; a .tgz that is not a
  * chart gives nothing. Throws ToolMissingError when there is no helm, UsageError for a wrong --helm-bin or --values.
  */
-export function renderHelmChart(file: InputFile, options: RenderOptions): Rendered {
+export async function renderHelmChart(file: InputFile, options: RenderOptions): Promise<Rendered> {
   const out: Rendered = { resources: [], problems: [], documents: 0, skipped: 0, consumed: [], failed: false };
   const absolute = file.absolute ?? path.resolve(options.cwd, file.display);
   let chart: ChartNode;
@@ -42,7 +42,7 @@ export function renderHelmChart(file: InputFile, options: RenderOptions): Render
 
   let stream: string;
   try {
-    stream = runTool(bin, args, options.cwd);
+    stream = await runToolAsync(bin, args, options.cwd);
   } catch (err) {
     if (err instanceof ToolMissingError || !(err instanceof Error)) throw err;
     out.failed = true;

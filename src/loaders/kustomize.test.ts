@@ -38,14 +38,14 @@ function find(r: Rendered, kind: string, name: string): Resource {
 const CONTAINER = ["spec", "template", "spec", "containers"] as const;
 
 describe("kustomizeRoots", () => {
-  it("bases and components are not roots; an overlay is", () => {
+  it("bases and components are not roots; an overlay is", async () => {
     const dirs = [dir("shop/base"), dir("shop/components/debug"), dir("shop/overlays/prod")];
     expect(kustomizeRoots(dirs).map((d) => d.display)).toEqual(["shop/overlays/prod"]);
     const mapping = [dir("mapping/base"), dir("mapping/components/hostpid"), dir("mapping/overlays/staging")];
     expect(kustomizeRoots(mapping).map((d) => d.display)).toEqual(["mapping/overlays/staging"]);
   });
 
-  it("a base scanned without its overlay is a root; `bases:` and a trailing slash also reference; an unparseable kustomization is a root", () => {
+  it("a base scanned without its overlay is a root; `bases:` and a trailing slash also reference; an unparseable kustomization is a root", async () => {
     expect(kustomizeRoots([dir("shop/base")]).map((d) => d.display)).toEqual(["shop/base"]);
     const t = tempTree({
       "a/kustomization.yaml": "resources: [x.yaml]\n",
@@ -61,29 +61,29 @@ describe("kustomizeRoots", () => {
 describe("renderKustomization: shop/overlays/prod", () => {
   let r: Rendered;
   let web: Resource;
-  beforeAll(() => {
-    r = renderKustomization(dir("shop/overlays/prod"), options());
+  beforeAll(async () => {
+    r = await renderKustomization(dir("shop/overlays/prod"), options());
     web = find(r, "Deployment", "web");
   });
 
-  it("renders the overlay's objects with the overlay's settings", () => {
+  it("renders the overlay's objects with the overlay's settings", async () => {
     expect(r.failed).toBe(false);
     expect(r.problems).toEqual([]);
     expect(r.resources.map((x) => `${x.kind}/${x.namespace}/${x.name}`).sort()).toEqual(["Deployment/shop/web", "Service/shop/web"]);
     expect(web.object).toMatchObject({ spec: { template: { spec: { hostNetwork: true, containers: [{ securityContext: { privileged: true, runAsNonRoot: true } }] } } } });
   });
 
-  it("a value set by a strategic-merge patch points at the patch file and the key's line", () => {
+  it("a value set by a strategic-merge patch points at the patch file and the key's line", async () => {
     const at = web.locate([...CONTAINER, 0, "securityContext", "privileged"]);
     expect(at).toMatchObject({ file: "shop/overlays/prod/privileged.yaml", line: lineOf("shop/overlays/prod/privileged.yaml", "privileged: true"), exact: true });
   });
 
-  it("a value set by a JSON 6902 patch points at the op", () => {
+  it("a value set by a JSON 6902 patch points at the op", async () => {
     const at = web.locate(["spec", "template", "spec", "hostNetwork"]);
     expect(at).toMatchObject({ file: "shop/overlays/prod/host-network.yaml", line: 1, column: 3 });
   });
 
-  it("values of the base point at the base's lines, also where a patch only names the object or reaches into a map", () => {
+  it("values of the base point at the base's lines, also where a patch only names the object or reaches into a map", async () => {
     const base = "shop/base/deployment.yaml";
     expect(web.source.file).toBe(base);
     expect(web.locate([...CONTAINER, 0, "securityContext", "runAsNonRoot"])).toMatchObject({ file: base, line: lineOf(base, "runAsNonRoot"), exact: true });
@@ -95,7 +95,7 @@ describe("renderKustomization: shop/overlays/prod", () => {
     expect(find(r, "Service", "web").locate(["spec", "ports", 0, "targetPort"])).toMatchObject({ file: "shop/base/service.yaml", line: 10 });
   });
 
-  it("every position carries where it is in the rendered stream, the same stream `kubectl kustomize` prints", () => {
+  it("every position carries where it is in the rendered stream, the same stream `kubectl kustomize` prints", async () => {
     const at = web.locate([...CONTAINER, 0, "securityContext", "privileged"]);
     const plain = execFileSync(realKubectl(), ["kustomize", path.join(FIXTURES, "shop/overlays/prod")], { encoding: "utf8" });
     const docs = plain.split(/^---\n/m);
@@ -105,14 +105,14 @@ describe("renderKustomization: shop/overlays/prod", () => {
     expect(plain).not.toContain("config.kubernetes.io");
   });
 
-  it("the origin annotations kustomize adds are gone before rules see the object", () => {
+  it("the origin annotations kustomize adds are gone before rules see the object", async () => {
     for (const x of r.resources) {
       expect(x.annotations()).toEqual({});
       expect(x.metadata.annotations).toBeUndefined();
     }
   });
 
-  it("consumes the kustomizations, resources and patches it read, not the unreferenced component", () => {
+  it("consumes the kustomizations, resources and patches it read, not the unreferenced component", async () => {
     const rel = r.consumed.map((f) => path.relative(FIXTURES, f)).sort();
     expect(rel).toEqual([
       "shop/base/deployment.yaml",
@@ -131,22 +131,22 @@ describe("renderKustomization: mapping/overlays/staging (prefix, components, inl
   let api: Resource;
   const workloads = "mapping/base/workloads.yaml";
   const overlay = "mapping/overlays/staging/kustomization.yaml";
-  beforeAll(() => {
-    r = renderKustomization(dir("mapping/overlays/staging"), options());
+  beforeAll(async () => {
+    r = await renderKustomization(dir("mapping/overlays/staging"), options());
     api = find(r, "Deployment", "staging-api");
   });
 
-  it("keeps annotations the user wrote and drops kustomize's", () => {
+  it("keeps annotations the user wrote and drops kustomize's", async () => {
     expect(api.annotations()).toEqual({ team: "payments", "ignore.shipshape.io/default-namespace": "the namespace is given at deploy time" });
   });
 
-  it("finds the object in a multi-document resource file despite the name prefix", () => {
+  it("finds the object in a multi-document resource file despite the name prefix", async () => {
     expect(api.source).toMatchObject({ file: workloads, document: 1 });
     expect(find(r, "ServiceAccount", "staging-api").source).toMatchObject({ file: workloads, document: 0 });
     expect(api.locate(["metadata", "name"])).toMatchObject({ file: workloads, line: 9 });
   });
 
-  it("list items are matched by name: a patch of the second container points at it, the first stays the base's", () => {
+  it("list items are matched by name: a patch of the second container points at it, the first stays the base's", async () => {
     const names = (api.object.spec as { template: { spec: { containers: { name: string }[] } } }).template.spec.containers.map((c) => c.name);
     const sidecar = names.indexOf("sidecar");
     const main = names.indexOf("api");
@@ -158,26 +158,26 @@ describe("renderKustomization: mapping/overlays/staging (prefix, components, inl
     expect(api.locate([...CONTAINER, sidecar, "image"])).toMatchObject({ file: workloads, line: lineOf(workloads, "sidecar:1.0.0") });
   });
 
-  it("an inline JSON 6902 patch points at its op inside the kustomization", () => {
+  it("an inline JSON 6902 patch points at its op inside the kustomization", async () => {
     // The op addresses containers/0 after the strategic-merge patch put the sidecar first: kustomize sets it there.
     const containers = (api.object.spec as { template: { spec: { containers: { name: string; securityContext?: { runAsUser?: number } }[] } } }).template.spec.containers;
     expect(containers[0]).toMatchObject({ name: "sidecar", securityContext: { runAsUser: 0 } });
     expect(api.locate([...CONTAINER, 0, "securityContext", "runAsUser"])).toMatchObject({ file: overlay, line: lineOf(overlay, "- op: add"), column: 9 });
   });
 
-  it("an inline strategic-merge patch of a component points at the key inside the component's kustomization", () => {
+  it("an inline strategic-merge patch of a component points at the key inside the component's kustomization", async () => {
     const component = "mapping/components/hostpid/kustomization.yaml";
     expect(api.locate(["spec", "template", "spec", "hostPID"])).toMatchObject({ file: component, line: lineOf(component, "hostPID: true"), column: 22 });
   });
 
-  it("a generated ConfigMap points at its generator", () => {
+  it("a generated ConfigMap points at its generator", async () => {
     const cm = r.resources.find((x) => x.kind === "ConfigMap")!;
     expect(cm.name).toMatch(/^staging-settings-/);
     expect(cm.source.file).toBe("mapping/base/kustomization.yaml");
     expect(cm.locate(["data", "LOG_LEVEL"])).toMatchObject({ file: "mapping/base/kustomization.yaml", line: lineOf("mapping/base/kustomization.yaml", "- name: settings") });
   });
 
-  it("consumes patch files and the component, not a file nothing references", () => {
+  it("consumes patch files and the component, not a file nothing references", async () => {
     const rel = r.consumed.map((f) => path.relative(FIXTURES, f));
     expect(rel).toEqual(expect.arrayContaining(["mapping/overlays/staging/sidecar.yaml", "mapping/components/hostpid/kustomization.yaml", workloads, "mapping/base/kustomization.yaml", overlay]));
     expect(rel).not.toContain("mapping/overlays/staging/debug-pod.yaml");
@@ -185,8 +185,8 @@ describe("renderKustomization: mapping/overlays/staging (prefix, components, inl
 });
 
 describe("renderKustomization: failures and binaries", () => {
-  it("a root that does not build is a render-error on its kustomization, with kustomize's message", () => {
-    const r = renderKustomization(dir("broken"), options());
+  it("a root that does not build is a render-error on its kustomization, with kustomize's message", async () => {
+    const r = await renderKustomization(dir("broken"), options());
     expect(r.failed).toBe(true);
     expect(r.resources).toEqual([]);
     expect(r.problems).toHaveLength(1);
@@ -195,23 +195,23 @@ describe("renderKustomization: failures and binaries", () => {
     expect(r.problems[0]!.message).not.toContain("shipshape-kustomize-");
   });
 
-  it("a wrong --kustomize-bin is a usage error; nothing on PATH is ToolMissingError", () => {
-    expect(() => renderKustomization(dir("broken"), options({ kustomizeBin: "/does/not/exist" }))).toThrow(UsageError);
+  it("a wrong --kustomize-bin is a usage error; nothing on PATH is ToolMissingError", async () => {
+    await expect(renderKustomization(dir("broken"), options({ kustomizeBin: "/does/not/exist" }))).rejects.toThrow(UsageError);
     const saved = process.env.PATH;
     process.env.PATH = "";
     try {
-      expect(() => renderKustomization(dir("broken"), options({ kustomizeBin: undefined }))).toThrow(ToolMissingError);
+      await expect(renderKustomization(dir("broken"), options({ kustomizeBin: undefined }))).rejects.toThrow(ToolMissingError);
     } finally {
       process.env.PATH = saved;
     }
   });
 
-  it("a binary named kustomize is run as `kustomize build`", () => {
+  it("a binary named kustomize is run as `kustomize build`", async () => {
     const t = tempTree({});
     const bin = path.join(t, "kustomize");
     writeFileSync(bin, `#!/bin/sh\n[ "$1" = build ] || { echo "expected build, got $1" >&2; exit 1; }\nshift\nexec "${realKubectl()}" kustomize "$@"\n`);
     chmodSync(bin, 0o755);
-    const r = renderKustomization(dir("shop/overlays/prod"), options({ kustomizeBin: bin }));
+    const r = await renderKustomization(dir("shop/overlays/prod"), options({ kustomizeBin: bin }));
     expect(r.failed).toBe(false);
     expect(r.resources).toHaveLength(2);
   });

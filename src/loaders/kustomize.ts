@@ -11,7 +11,7 @@ import type { KustomizationDir } from "./files.js";
 import { k8sTags } from "./k8s-yaml-schema.js";
 import { YamlLocator } from "./locator.js";
 import { loadManifestText } from "./manifest.js";
-import { type RenderOptions, type Rendered, ToolMissingError, renderProblem, resolveTool, runTool } from "./render.js";
+import { type RenderOptions, type Rendered, ToolMissingError, renderProblem, resolveTool, runToolAsync } from "./render.js";
 
 const KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 
@@ -46,7 +46,7 @@ export function kustomizeRoots(dirs: KustomizationDir[]): KustomizationDir[] {
 }
 
 /** Renders one root with `kubectl kustomize` (or `kustomize build`) and maps the objects back to their files. */
-export function renderKustomization(root: KustomizationDir, options: RenderOptions): Rendered {
+export async function renderKustomization(root: KustomizationDir, options: RenderOptions): Promise<Rendered> {
   const rootFile = path.join(root.absolute, root.file);
   const rootFileDisplay = path.join(root.display, root.file);
   const result: Rendered = { resources: [], problems: [], documents: 0, skipped: 0, consumed: [], failed: false };
@@ -65,7 +65,7 @@ export function renderKustomization(root: KustomizationDir, options: RenderOptio
     writeFileSync(path.join(wrapper, "kustomization.yaml"), stringify(k));
     const args = path.basename(bin).toLowerCase().startsWith("kustomize") ? ["build", wrapper] : ["kustomize", wrapper];
     try {
-      stream = runTool(bin, [...args, "--load-restrictor", "LoadRestrictionsNone"], options.cwd);
+      stream = await runToolAsync(bin, [...args, "--load-restrictor", "LoadRestrictionsNone"], options.cwd);
     } catch (err) {
       if (!(err instanceof Error) || err instanceof ToolMissingError) throw err;
       result.failed = true;

@@ -1,5 +1,5 @@
 // What Helm and Kustomize rendering share: options, results, and running the real tools.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { UsageError } from "../engine/errors.js";
@@ -71,16 +71,20 @@ function onPath(name: string): string | undefined {
   return undefined;
 }
 
-/** Runs a tool and returns its stdout; throws an Error whose message is the tool's own (stderr) on failure. */
-export function runTool(bin: string, args: string[], cwd: string): string {
-  try {
-    return execFileSync(bin, args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"], timeout: 120_000 });
-  } catch (err) {
-    const e = err as { stderr?: string; message: string; code?: string };
-    if (e.code === "ENOENT") throw new ToolMissingError(`${bin} could not be run (not found)`);
-    const stderr = typeof e.stderr === "string" ? e.stderr.trim() : "";
-    throw new Error(stderr !== "" ? stderr : e.message);
-  }
+/**
+ * Runs a tool and returns its stdout; rejects with an Error whose message is the tool's own (stderr) on failure.
+ * Asynchronous: Helm charts and Kustomize roots of one scan render side by side.
+ */
+export function runToolAsync(bin: string, args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(bin, args, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: 120_000 }, (err, stdout, stderr) => {
+      if (!err) return resolve(stdout);
+      const e = err as { message: string; code?: string | number };
+      if (e.code === "ENOENT") return reject(new ToolMissingError(`${bin} could not be run (not found)`));
+      const msg = typeof stderr === "string" ? stderr.trim() : "";
+      reject(new Error(msg !== "" ? msg : e.message));
+    });
+  });
 }
 
 /** A render-error diagnostic for a chart or root, with the tool's message. */

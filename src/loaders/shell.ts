@@ -8,8 +8,20 @@ import { type ShellCommand, type ShellScript, type ShellSubstitution, type Shell
 import type { YamlPath } from "../model/types.js";
 
 export interface ShellParser {
-  /** Parses a script; word and command paths are `[...prefix, "at", start, end]` with offsets into `text`. */
-  parse(text: string, prefix: YamlPath): ShellScript;
+  /**
+   * Parses a script; word and command paths are `[...prefix, "at", start, end]` with offsets into `text`. A script
+   * longer than `limits.maxChars` is not parsed (no commands, `hasErrors`); statements nested deeper than
+   * `limits.maxNesting` are left out (`hasErrors`, and `limits.onTooDeep` is called).
+   */
+  parse(text: string, prefix: YamlPath, limits?: ShellLimits): ShellScript;
+}
+
+export interface ShellLimits {
+  /** Default MAX_SCRIPT_CHARS. */
+  maxChars?: number;
+  /** Default MAX_NESTING. */
+  maxNesting?: number;
+  onTooDeep?: () => void;
 }
 
 let pending: Promise<ShellParser> | undefined;
@@ -30,18 +42,23 @@ async function create(): Promise<ShellParser> {
   const language = await Language.load(wasm);
   const parser = new Parser();
   parser.setLanguage(language);
-  return { parse: (text, prefix) => parseScript(parser, text, prefix) };
+  return { parse: (text, prefix, limits = {}) => parseScript(parser, text, prefix, { maxChars: limits.maxChars ?? MAX_SCRIPT_CHARS, maxNesting: limits.maxNesting ?? MAX_NESTING, onTooDeep: limits.onTooDeep }) };
 }
 
-/** Above this size a RUN text is not parsed (a hostile file could make the parser spend seconds). */
-const MAX_SCRIPT_CHARS = 256 * 1024;
+/**
+ * Above this size a RUN text is not parsed (a hostile file could make the parser spend seconds); the Dockerfile loader
+ * reports it (`scriptTooLong`) and takes the limit from `limits.maxScriptChars`.
+ */
+export const MAX_SCRIPT_CHARS = 256 * 1024;
 
-function parseScript(parser: TsParser, text: string, prefix: YamlPath): ShellScript {
-  if (text.length > MAX_SCRIPT_CHARS) return { commands: [], hasErrors: true, text };
+type Limits = Required<Omit<ShellLimits, "onTooDeep">> & Pick<ShellLimits, "onTooDeep">;
+
+function parseScript(parser: TsParser, text: string, prefix: YamlPath, limits: Limits): ShellScript {
+  if (text.length > limits.maxChars) return { commands: [], hasErrors: true, text };
   const tree = parser.parse(text);
   if (!tree) return { commands: [], hasErrors: true, text };
   try {
-    const b = new Builder(parser, text, prefix, 0, 0);
+    const b = new Builder(parser, text, prefix, 0, 0, limits);
     b.visit(tree.rootNode, false);
     return { commands: b.commands, hasErrors: tree.rootNode.hasError || b.innerErrors, text };
   } finally {
@@ -51,6 +68,12 @@ function parseScript(parser: TsParser, text: string, prefix: YamlPath): ShellScr
 
 /** Commands whose arguments are `NAME=value` assignments. */
 const DECLARATIONS = new Set(["export", "declare", "typeset", "readonly", "local"]);
+
+/**
+ * How deeply statements nest before the rest of a script is left unchecked (a hostile `((((…` would overflow the
+ * stack); the Dockerfile loader passes `limits.maxDepth`.
+ */
+export const MAX_NESTING = 256;
 
 /** How deep `sh -c '…'` scripts are followed (a script that runs `sh -c` again, …). */
 const MAX_INLINE_DEPTH = 2;
@@ -67,6 +90,7 @@ class Builder {
     /** Offset of this text in the script the paths address (non-zero for `sh -c` scripts). */
     private readonly base: number,
     private readonly depth: number,
+    private readonly limits: Limits,
   ) {}
 
   private path(n: TsNode): YamlPath {
@@ -84,14 +108,14 @@ class Builder {
     if (!e.program || !SHELLS.has(e.program)) return;
     const at = e.args.findIndex((a) => /^-[A-Za-z]*c[A-Za-z]*$/.test(a.text) && !a.text.startsWith("--"));
     const script = at >= 0 ? e.args[at + 1] : undefined;
-    if (!script || script.value === undefined || script.value.trim() === "" || script.value.length > MAX_SCRIPT_CHARS) return;
+    if (!script || script.value === undefined || script.value.trim() === "" || script.value.length > this.limits.maxChars) return;
     const start = script.path[script.path.length - 2];
     if (typeof start !== "number") return;
     const quoted = script.raw.startsWith("'") || script.raw.startsWith('"') ? 1 : script.raw.startsWith("$'") ? 2 : 0;
     const tree = this.parser.parse(script.value);
     if (!tree) return;
     try {
-      const inner = new Builder(this.parser, script.value, this.prefix, start + quoted, this.depth + 1);
+      const inner = new Builder(this.parser, script.value, this.prefix, start + quoted, this.depth + 1, this.limits);
       inner.visit(tree.rootNode, true);
       if (tree.rootNode.hasError || inner.innerErrors) this.innerErrors = true;
       this.commands.push(...inner.commands);
@@ -100,10 +124,49 @@ class Builder {
     }
   }
 
+  /** Nesting of the node being visited (subshells, substitutions, compound commands): bounded by maxNesting. */
+  private nesting = 0;
+  private reported = false;
+
+  private tooDeep(): void {
+    this.innerErrors = true;
+    if (!this.reported) this.limits.onTooDeep?.();
+    this.reported = true;
+  }
+
   /** Walks statements; `substituted` marks commands inside $(...) or <(...). Returns the commands it added. */
   visit(node: TsNode, substituted: boolean, pipeline?: ShellCommand["pipeline"]): ShellCommand[] {
+    // Each level of `( ( (`, `$( $(` or `if if` is a few JavaScript frames: deeper than this, the script is left
+    // unchecked (hasErrors) rather than overflowing the stack.
+    if (this.nesting >= this.limits.maxNesting) {
+      this.tooDeep();
+      return [];
+    }
+    this.nesting++;
+    try {
+      return this.visitNode(node, substituted, pipeline);
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private visitNode(node: TsNode, substituted: boolean, pipeline?: ShellCommand["pipeline"]): ShellCommand[] {
     const added: ShellCommand[] = [];
     switch (node.type) {
+      case "list": {
+        // `a && b && c …` nests to the left, one level per command: walk down the spine without recursing.
+        const rights: TsNode[][] = [];
+        let cur: TsNode | null = node;
+        while (cur !== null && cur.type === "list") {
+          const kids: TsNode[] = cur.namedChildren.filter((c): c is TsNode => c !== null);
+          rights.push(kids.slice(1));
+          cur = kids[0] ?? null;
+        }
+        const items = cur === null ? [] : [cur];
+        for (let k = rights.length - 1; k >= 0; k--) items.push(...rights[k]!);
+        for (const c of items) added.push(...this.visitChild(c, substituted));
+        return added;
+      }
       case "command": {
         const before = this.commands.length;
         const cmd = this.command(node, substituted, pipeline);
@@ -147,17 +210,20 @@ class Builder {
         return added;
       }
       default: {
-        for (const c of node.namedChildren) {
-          if (c === null || c.type === "comment" || c.type === "heredoc_body") continue;
-          if (c.type === "command_substitution" || c.type === "process_substitution") {
-            this.substitution(c);
-            continue;
-          }
-          added.push(...this.visit(c, substituted));
-        }
+        for (const c of node.namedChildren) if (c !== null) added.push(...this.visitChild(c, substituted));
         return added;
       }
     }
+  }
+
+  /** A child statement of a list or compound command. */
+  private visitChild(c: TsNode, substituted: boolean): ShellCommand[] {
+    if (c.type === "comment" || c.type === "heredoc_body") return [];
+    if (c.type === "command_substitution" || c.type === "process_substitution") {
+      this.substitution(c);
+      return [];
+    }
+    return this.visit(c, substituted);
   }
 
   private command(node: TsNode, substituted: boolean, pipeline: ShellCommand["pipeline"]): ShellCommand {
@@ -210,15 +276,19 @@ class Builder {
 
   word(node: TsNode, substituted: boolean): ShellWord {
     const substitutions: ShellSubstitution[] = [];
-    const collect = (n: TsNode): void => {
+    const collect = (n: TsNode, depth: number): void => {
+      if (depth + this.nesting >= this.limits.maxNesting) {
+        this.tooDeep(); // `${a:-${a:-${a:-…}}}` ten thousand deep
+        return;
+      }
       for (const c of n.namedChildren) {
         if (c === null) continue;
         if (c.type === "command_substitution" || c.type === "process_substitution") substitutions.push(this.substitution(c));
-        else collect(c);
+        else collect(c, depth + 1);
       }
     };
     if (node.type === "command_substitution" || node.type === "process_substitution") substitutions.push(this.substitution(node));
-    else collect(node);
+    else collect(node, 0);
     void substituted;
     const { value, text } = unquote(node);
     return { raw: node.text, value, text, substitutions, path: this.path(node) };

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import type { AttackPath, SurfaceAnalysis, SurfaceRef } from "../analysis/types.js";
 import type { Rule } from "../engine/rule-types.js";
 import type { Finding } from "../model/finding.js";
+import { redactDiff, sensitiveValuesOf } from "../model/redact.js";
 import { SEVERITIES, type Severity, severityRank } from "../model/types.js";
 import { CSS, SCRIPT } from "./html-assets.js";
 import { COLUMN_TITLES, COL_GAP, type Graph, NODE_H, NODE_W, buildGraph, edgePath } from "./html-graph.js";
@@ -171,6 +172,7 @@ function graphSection(s: SurfaceAnalysis, rules: Map<string, Rule>): string {
 
 function findingsSection(report: ScanReport): string {
   const fs = sortFindings(report.findings);
+  const secrets = sensitiveValuesOf(report.findings);
   if (fs.length === 0) return `<section id="findings"><h2>Findings</h2><div class="card empty">No findings.</div></section>`;
   const ruleIds = [...new Set(fs.map((f) => f.ruleId))].sort();
   const namespaces = [...new Set(fs.map((f) => f.object?.namespace ?? ""))].sort();
@@ -189,7 +191,7 @@ function findingsSection(report: ScanReport): string {
       return (
         `<tr data-sev="${f.severity}" data-rule="${esc(f.ruleId)}" data-ns="${esc(f.object?.namespace ?? "")}">` +
         `<td><span class="sev ${f.severity}">${f.severity}</span></td><td><a href="#rule-${esc(f.ruleId)}" class="mono">${esc(f.ruleId)}</a></td>` +
-        `<td>${esc(findingObject(f))}</td><td>${esc(f.object?.namespace ?? "")}</td><td class="loc mono" title="${esc(f.location.path ?? "")}">${esc(loc)}</td><td>${esc(f.message)}${fixCell(f)}</td></tr>`
+        `<td>${esc(findingObject(f))}</td><td>${esc(f.object?.namespace ?? "")}</td><td class="loc mono" title="${esc(f.location.path ?? "")}">${esc(loc)}</td><td>${esc(f.message)}${fixCell(f, secrets)}</td></tr>`
       );
     })
     .join("");
@@ -243,11 +245,11 @@ export function renderHtml(report: ScanReport): string {
   );
 }
 
-/** The fix beside a finding: what it does, whether it is safe, and the diff (coloured per line). */
-function fixCell(f: Finding): string {
+/** The fix beside a finding: what it does, whether it is safe, and the diff (coloured per line; credentials masked). */
+function fixCell(f: Finding, secrets: ReadonlySet<string>): string {
   const fix = f.fix;
   if (!fix?.preview) return "";
-  const lines = fix.preview.diff
+  const lines = redactDiff(fix.preview.diff, secrets)
     .split("\n")
     .filter((l) => !l.startsWith("---") && !l.startsWith("+++"))
     .map((l) => `<span class="${l.startsWith("+") ? "add" : l.startsWith("-") ? "del" : l.startsWith("@@") ? "hunk" : "ctx"}">${esc(l)}</span>`)

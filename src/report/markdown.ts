@@ -2,6 +2,7 @@
 // the top attack paths as a Mermaid flowchart, and the riskiest workloads.
 import type { AttackPath, SurfaceAnalysis } from "../analysis/types.js";
 import type { Finding } from "../model/finding.js";
+import { redactDiff, sensitiveValuesOf } from "../model/redact.js";
 import { SEVERITIES, severityRank } from "../model/types.js";
 import { originLabel, refLabel, stepLabel, targetLabel } from "./html.js";
 import { md, mdCode, mermaidLabel } from "./markdown-escape.js";
@@ -114,17 +115,20 @@ export function renderMarkdown(report: ScanReport): string {
     if (top.length > shown.length) out.push("", `_…and ${top.length - shown.length} more. Run \`shipshape explain RULE\` to learn why a rule matters and how to fix it._`);
     out.push("");
     const withDiff = shown.filter((f) => f.fix?.preview).slice(0, MD_FIX_DIFFS);
+    const secrets = withDiff.length > 0 ? sensitiveValuesOf(report.findings) : new Set<string>();
     if (withDiff.length > 0) {
       out.push("### Suggested fixes", "", "`shipshape fix` applies the safe ones (`--unsafe` the others, after checking what each note says).", "");
       for (const f of withDiff) {
         const fix = f.fix!;
-        const fence = "`".repeat(Math.max(3, longestBacktickRun(fix.preview!.diff) + 1));
+        // credentials on the diff's lines are masked: this report is often posted as a pull-request comment
+        const diff = redactDiff(fix.preview!.diff, secrets);
+        const fence = "`".repeat(Math.max(3, longestBacktickRun(diff) + 1));
         out.push(
           `<details><summary>${mdCode(f.ruleId)} ${md(findingObject(f))}: ${md(fix.description)} (${fix.safety})</summary>`,
           "",
           ...(fix.safety === "unsafe" ? [`Check first: ${md(fix.note)}`, ""] : []),
           `${fence}diff`,
-          fix.preview!.diff,
+          diff,
           fence,
           "",
           "</details>",

@@ -126,7 +126,9 @@ export async function startWebhook(options: WebhookServerOptions): Promise<Webho
         try {
           parsed = JSON.parse(Buffer.concat(chunks, size).toString("utf8"));
         } catch (err) {
-          sendJson(res, 400, { error: `the body is not JSON: ${(err as Error).message.slice(0, 120)}` });
+          // V8's message quotes the text around the error, which may be a Secret's data: give the position only.
+          const at = /position (\d+)/.exec((err as Error).message)?.[1];
+          sendJson(res, 400, { error: `the body is not JSON${at === undefined ? "" : ` (error at character ${at})`}` });
           return done(400, { error: "not JSON" });
         }
         const decision = options.admission.review(parsed);

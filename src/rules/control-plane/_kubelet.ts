@@ -11,6 +11,7 @@ import type { KubeVersion } from "../../model/kube-version.js";
 import { type YamlPath, getIn } from "../../model/types.js";
 import type { ContainerView } from "../../model/workload.js";
 import { type FlagValue, type Invocation, flag, invocations, isSet, parseBool } from "./_flags.js";
+import { jsonText } from "../../model/json-text.js";
 
 export interface KubeletSetting {
   /** Path of the field in a KubeletConfiguration. */
@@ -136,7 +137,7 @@ export function numberOf(v: unknown): number | undefined {
 /** The display form of a value in messages. */
 export function show(v: unknown): string {
   if (typeof v === "string") return v === "" ? '""' : v;
-  return JSON.stringify(v) ?? String(v);
+  return jsonText(v) ?? String(v);
 }
 
 /** Report data shared by the kubelet rules. */

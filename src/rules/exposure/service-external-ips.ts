@@ -1,6 +1,7 @@
 import { fixes } from "../../engine/fixes.js";
 import { defineRule } from "../../engine/rule-types.js";
 import { isObject } from "../../model/types.js";
+import { jsonText } from "../../model/json-text.js";
 
 // Reports a v1 Service whose `spec.externalIPs` holds any entry (a non-list value is reported too: it is
 // not "unset"). Whether a given address is legitimate cannot be told from the manifest.
@@ -49,7 +50,7 @@ spec:
     if (r.apiVersion !== "v1" || !isObject(r.object.spec)) return;
     const v = r.object.spec.externalIPs;
     if (v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0)) return;
-    const ips = (Array.isArray(v) ? v : [v]).map((x) => (typeof x === "string" || typeof x === "number" ? String(x) : JSON.stringify(x)));
+    const ips = (Array.isArray(v) ? v : [v]).map((x) => (typeof x === "string" || typeof x === "number" ? String(x) : jsonText(x)));
     const path = ["spec", "externalIPs"];
     ctx.report({
       messageId: "externalIPs",

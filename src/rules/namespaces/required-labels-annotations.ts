@@ -1,6 +1,7 @@
 import { defineRule } from "../../engine/rule-types.js";
 import type { YamlPath } from "../../model/types.js";
 import { isObject } from "../../model/types.js";
+import { jsonText } from "../../model/json-text.js";
 
 // Ownership metadata and label syntax, on every object (kube-linter required-label-*/required-annotation-*,
 // kube-score label-values, kyverno require-labels / require-annotations):
@@ -42,7 +43,7 @@ function requirements(ruleParam: string, list: string[]): Requirement[] {
 
 function show(v: unknown): string {
   if (typeof v === "string" || (typeof v === "object" && v !== null)) {
-    const text = JSON.stringify(v);
+    const text = jsonText(v);
     return text.length > 80 ? `${text.slice(0, 77)}...` : text;
   }
   return String(v);

@@ -2,6 +2,7 @@ import { defineRule } from "../../engine/rule-types.js";
 import { fixes } from "../../engine/fixes.js";
 import { type YamlPath, isObject } from "../../model/types.js";
 import type { ContainerView } from "../../model/workload.js";
+import { jsonText } from "../../model/json-text.js";
 
 // Pod Security Admission, baseline control `appArmorProfile` (policy/check_appArmorProfile.go), one version for all
 // policy versions, so it applies the same way whatever the target cluster:
@@ -79,7 +80,7 @@ spec:
       const where = c ? "container" : "pod";
       ctx.report({
         messageId: type === "Unconfined" ? `${where}Unconfined` : `${where}Invalid`,
-        data: { ...(c ? { container: c.name } : {}), type: type === undefined || type === null ? "(none)" : JSON.stringify(type) },
+        data: { ...(c ? { container: c.name } : {}), type: type === undefined || type === null ? "(none)" : jsonText(type) },
         path: isObject(profile) && type !== undefined && type !== null ? [...path, "type"] : path,
         container: c,
         fix: fixes.set(path, { type: "RuntimeDefault" }, {
@@ -104,7 +105,7 @@ spec:
       const name = key.slice(ANNOTATION_PREFIX.length);
       ctx.report({
         messageId: "annotation",
-        data: { key, value: JSON.stringify(value) },
+        data: { key, value: jsonText(value) },
         path,
         container: w.containers.find((c) => c.name === name),
         fix: fixes.set(path, "runtime/default", { description: "Use the runtime's default AppArmor profile", safety: "unsafe", note: FIX_NOTE }),

@@ -1,5 +1,6 @@
 import { defineRule } from "../../engine/rule-types.js";
 import { fixes } from "../../engine/fixes.js";
+import { jsonText } from "../../model/json-text.js";
 
 // Pod Security Admission, baseline control `procMount` (policy/check_procMount_baseline.go, check_procMount.go before
 // 1.35): securityContext.procMount of every container, init container and ephemeral container must be unset or
@@ -58,7 +59,7 @@ spec:
       if (s.from === "unset" || s.value === "Default") continue;
       ctx.report({
         messageId: s.value === "Unmasked" ? "unmasked" : "other",
-        data: { container: c.name, value: JSON.stringify(s.value) },
+        data: { container: c.name, value: jsonText(s.value) },
         path: s.path,
         container: c,
         fix: fixes.remove(s.path, {

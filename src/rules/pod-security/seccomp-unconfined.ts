@@ -2,6 +2,7 @@ import { defineRule } from "../../engine/rule-types.js";
 import { fixes } from "../../engine/fixes.js";
 import { type YamlPath, isObject } from "../../model/types.js";
 import type { ContainerView } from "../../model/workload.js";
+import { jsonText } from "../../model/json-text.js";
 
 // Pod Security Admission, baseline control `seccompProfile_baseline` (policy/check_seccompProfile_baseline.go):
 // - policy version 1.19 and later: a seccompProfile set in the pod-level securityContext or in any container, init
@@ -86,7 +87,7 @@ spec:
         const c = key === POD_ANNOTATION ? undefined : w.containers.find((x) => CONTAINER_ANNOTATION_PREFIX + x.name === key);
         ctx.report({
           messageId: "annotation",
-          data: { key, value: JSON.stringify(value) },
+          data: { key, value: jsonText(value) },
           path,
           container: c,
           fix: fixes.set(path, "runtime/default", { description: "Use the runtime's default seccomp profile", safety: "unsafe", note: FIX_NOTE }),
@@ -103,7 +104,7 @@ spec:
       const where = c ? "container" : "pod";
       ctx.report({
         messageId: unconfined ? `${where}Unconfined` : `${where}Invalid`,
-        data: { ...(c ? { container: c.name } : {}), type: type === undefined || type === null ? "(none)" : JSON.stringify(type) },
+        data: { ...(c ? { container: c.name } : {}), type: type === undefined || type === null ? "(none)" : jsonText(type) },
         path: typePath,
         container: c,
         fix: fixes.set(path, { type: "RuntimeDefault" }, {

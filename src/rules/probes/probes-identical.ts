@@ -2,6 +2,7 @@ import { defineRule } from "../../engine/rule-types.js";
 import { type JsonObject, isObject } from "../../model/types.js";
 import { asInt } from "../../model/values.js";
 import { probedContainers } from "./_probes.js";
+import { jsonText } from "../../model/json-text.js";
 
 // Compares the liveness and readiness probes of regular and sidecar containers as Kubernetes runs them:
 // the check (exec, httpGet, tcpSocket or grpc, with defaults applied: scheme HTTP, path "/", numeric ports
@@ -106,6 +107,6 @@ function num(v: unknown, dflt: number): unknown {
 
 function stable(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(stable).join(",")}]`;
-  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable(v[k])}`).join(",")}}`;
-  return JSON.stringify(v) ?? "null";
+  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${jsonText(k)}:${stable(v[k])}`).join(",")}}`;
+  return jsonText(v) ?? "null";
 }
