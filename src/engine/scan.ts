@@ -82,7 +82,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 }
 
 /** The alias budget src/loaders/manifest.ts gives the parser (until it takes `limits.maxAliases`). */
-const PARSER_MAX_ALIASES = 1000;
 
 /** The limits of a scan: the options', then the configuration's, then the defaults. */
 export function resolveLimits(options: Pick<ScanOptions, "limits" | "maxFileBytes">, config: Config): InputLimits {
@@ -279,11 +278,11 @@ function loadManifestWithin(text: string, file: string, limits: InputLimits, pro
     from = docEnd;
   }
   if (deep.length > 0 && text.trim() === "") return { resources: [], problems: deep, documents: deep.length, skipped: 0 };
-  const loaded = loadManifestText(text, file);
-  // The parser's messages for what hit its limits, as limit findings (the alias limit is the parser's own).
+  const loaded = loadManifestText(text, file, { maxAliases: limits.maxAliases });
+  // The parser's messages for what hit its limits, as limit findings.
   loaded.problems = loaded.problems.map((p) => {
-    if (/Excessive alias count/.test(p.message)) {
-      return { ...p, messageId: "aliasLimit", message: `YAML aliases expand beyond the limit of ${PARSER_MAX_ALIASES} (a "billion laughs" document?): not scanned (raise the limit with ${LIMIT_SETTINGS.maxAliases})` };
+    if (/Excessive alias count|Alias resolution is disabled/.test(p.message)) {
+      return { ...p, messageId: "aliasLimit", message: `YAML aliases expand beyond the limit of ${limits.maxAliases} (a "billion laughs" document?): not scanned (raise the limit with ${LIMIT_SETTINGS.maxAliases})` };
     }
     if (/Maximum call stack size exceeded/.test(p.message)) {
       return { ...p, messageId: "tooDeep", message: `nested too deep for the parser: not scanned (the limit, ${limits.maxDepth} levels, is set with ${LIMIT_SETTINGS.maxDepth})` };

@@ -22,7 +22,7 @@ export class YamlLocator implements Locator {
     for (const seg of path) {
       if (node && isAlias(node)) node = (node.resolve(this.doc) as Node | undefined) ?? null;
       if (node && isMap(node) && typeof seg === "string") {
-        const pair = node.items.find((p) => isPair(p) && keyString(p.key) === seg);
+        const pair = node.items.findLast((p) => isPair(p) && keyString(p.key) === seg);
         node = pair ? ((pair.value as Node | null) ?? null) : null;
       } else if (node && isSeq(node) && typeof seg === "number") {
         node = (node.items[seg] as Node | undefined) ?? null;
@@ -43,7 +43,7 @@ export class YamlLocator implements Locator {
     for (const seg of path) {
       if (node && isAlias(node)) node = (node.resolve(this.doc) as Node | undefined) ?? null;
       if (node && isMap(node) && typeof seg === "string") {
-        const pair = node.items.find((p) => isPair(p) && keyString(p.key) === seg);
+        const pair = node.items.findLast((p) => isPair(p) && keyString(p.key) === seg);
         if (!pair) break;
         const value = (pair.value as Node | null) ?? null;
         const r = rangeOf(value);

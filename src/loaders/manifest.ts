@@ -26,8 +26,14 @@ const PARSE_OPTIONS = {
   logLevel: "error",
 } as const;
 
+export interface LoadOptions {
+  /** Aliases a document may expand (default 1000): thousands are a "billion laughs" attack. */
+  maxAliases?: number;
+}
+
 /** Parses the text of one manifest file (YAML or JSON, one or many documents) into objects. */
-export function loadManifestText(text: string, file: string): LoadResult {
+export function loadManifestText(text: string, file: string, options: LoadOptions = {}): LoadResult {
+  const maxAliasCount = options.maxAliases ?? PARSE_OPTIONS.maxAliasCount;
   const result: LoadResult = { resources: [], problems: [], documents: 0, skipped: 0 };
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes("\u0000")) {
@@ -58,7 +64,7 @@ export function loadManifestText(text: string, file: string): LoadResult {
     }
     let value: unknown;
     try {
-      value = doc.toJS({ maxAliasCount: PARSE_OPTIONS.maxAliasCount });
+      value = doc.toJS({ maxAliasCount });
     } catch (err) {
       const start = doc.contents?.range?.[0] ?? 0;
       const pos = lines.linePos(start);
