@@ -6,6 +6,7 @@ export const HELP = `shipshape ${VERSION}: find security misconfigurations in Ku
 
 Usage:
   shipshape scan [options] [paths...]   scan files, folders or "-" (stdin)
+  shipshape init [options]              write a commented .shipshape.yaml for this repository
   shipshape fix [options] [paths...]    apply the fixes of findings (safe ones; --unsafe for the rest)
   shipshape rules [options]             list the rules
   shipshape explain RULE                why a rule matters and how to fix it
@@ -25,6 +26,7 @@ interface Command {
 /** Each command is loaded when it runs: `--version` or a small scan must not pay for the webhook or the cluster client. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   scan: async () => import("./scan.js").then((m) => ({ run: m.runScan, help: m.SCAN_HELP })),
+  init: async () => import("./init.js").then((m) => ({ run: m.runInit, help: m.INIT_HELP })),
   fix: async () => import("./fix.js").then((m) => ({ run: m.runFix, help: m.FIX_HELP })),
   rules: async () => import("./rules.js").then((m) => ({ run: m.runRules, help: m.RULES_HELP })),
   explain: async () => import("./explain.js").then((m) => ({ run: m.runExplain, help: m.EXPLAIN_HELP })),

@@ -1,9 +1,11 @@
-import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { type Config, type ProfileName, emptyConfig, findConfig, loadConfig } from "../engine/config.js";
 import { UsageError } from "../engine/errors.js";
 import { PROFILE_NAMES } from "../engine/profiles.js";
 import { exitCodeFor, scan } from "../engine/scan.js";
+import { applyBaseline, baselineEntries, loadBaseline, renderBaseline } from "../engine/baseline.js";
+import { VERSION } from "../version.js";
 import { SEVERITIES, type Severity } from "../model/types.js";
 import { FORMATS, type FormatName, NEEDS_EVALUATIONS, NEEDS_SURFACE, isFormat } from "../report/index.js";
 import { renderJsonChunks } from "../report/json.js";
@@ -31,6 +33,7 @@ export const SCAN_OPTIONS: Record<string, OptionSpec> = {
   policy: { type: "list" },
   vap: { type: "list" },
   "no-vap": { type: "boolean" },
+  "changed-since": { type: "string" },
   "helm-bin": { type: "string" },
   "kustomize-bin": { type: "string" },
   values: { type: "list" },
@@ -50,6 +53,9 @@ export const SCAN_OPTIONS: Record<string, OptionSpec> = {
   "max-aliases": { type: "string" },
   "max-depth": { type: "string" },
   "max-script-size": { type: "string" },
+  baseline: { type: "string" },
+  "write-baseline": { type: "string" },
+  "show-baselined": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 };
 
@@ -61,7 +67,8 @@ With no path, scans the current folder.
 
 Options:
   -f, --format FORMAT      text (default), json, sarif, junit, html, markdown, threat-model,
-                           policyreport (PolicyReport/ClusterPolicyReport YAML);
+                           policyreport (PolicyReport/ClusterPolicyReport YAML), gitlab (GitLab
+                           Code Quality JSON);
                            repeat for several reports (html, markdown and threat-model imply --surface)
   -o, --output FILE        write the report of the preceding --format to FILE (default: stdout)
       --fail-on SEVERITY   exit 1 when a finding is at least this severe: critical, high (default),
@@ -94,6 +101,10 @@ with \`kubectl kustomize\`; findings point at the template or patch to edit.
       --surface            add the attack-surface analysis: entry points, attack paths (internet or
                            namespace -> workloads -> ServiceAccount -> cluster-admin / Secrets / node)
                            and each workload's risk score (text and JSON; see docs/attack-surface.md)
+      --changed-since REF  report only on files changed since the git ref REF (committed, staged,
+                           unstaged and untracked changes; Helm charts and Kustomize roots when a file
+                           they read changed); every file is still read, so rules that look across
+                           objects (Services, NetworkPolicies, RBAC) see the whole tree
 
 Limits (also \`limits:\` in .shipshape.yaml): input over a limit is not scanned but reported as a
 parse-error finding (tooLarge, aliasLimit, tooDeep, scriptTooLong) that names the limit.
@@ -111,6 +122,14 @@ ServiceAccounts, PDBs, HPAs, Namespaces and Secret metadata (never their data) f
       --kubeconfig FILE    kubeconfig (default: $KUBECONFIG, ~/.kube/config, or in-cluster)
       --context NAME       kubeconfig context (default: the current one)
   -n, --namespace NS       only these namespaces (comma-separated, repeatable; default: all)
+
+Baselines (see "Baselines" in the README): accept today's findings, fail only on new ones.
+      --write-baseline FILE  record the unsuppressed findings (not diagnostics) in FILE (YAML), by
+                           fingerprint (rule, object, container, path: not lines); the scan then exits 0
+                           unless it could not run
+      --baseline FILE      leave out the findings FILE lists (they never trip --fail-on); the summary
+                           counts them and the entries no finding matches any more (fixed)
+      --show-baselined     list the baselined findings too, marked (text; JSON: "baselined")
 
 Exit status: 0 no finding reaches --fail-on, 1 one does, 2 the scan could not run.
 `;
@@ -189,8 +208,12 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   }
   if (v.cluster === true && args.positionals.length > 0) throw new UsageError("--cluster scans the cluster: give no paths");
   const limits = limitsFrom(v);
+  // A missing or malformed baseline stops the scan before it starts (exit 2).
+  if (v["show-baselined"] === true && typeof v.baseline !== "string") throw new UsageError("--show-baselined goes with --baseline FILE");
+  const baseline = typeof v.baseline === "string" ? loadBaseline(path.resolve(io.cwd, v.baseline), v.baseline) : undefined;
+  const writeBaseline = typeof v["write-baseline"] === "string" ? v["write-baseline"] : undefined;
   const progress = new Progress(io);
-  const report = await scan({
+  let report = await scan({
       cwd: io.cwd,
       paths,
       config,
@@ -202,6 +225,7 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       policies: (v.policy as string[] | undefined) ?? [],
       vapFiles: (v.vap as string[] | undefined) ?? [],
       vap: v["no-vap"] !== true,
+      ...(typeof v["changed-since"] === "string" ? { changedSince: v["changed-since"] } : {}),
       render: {
         helmBin: v["helm-bin"] as string | undefined,
         kustomizeBin: v["kustomize-bin"] as string | undefined,
@@ -222,6 +246,20 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       surface: v.surface === true || outputs.some((o) => NEEDS_SURFACE.has(o.format)),
     });
   progress.done();
+  // --write-baseline records the findings before any --baseline is applied (so that it can renew one).
+  if (writeBaseline !== undefined) {
+    const command = ["shipshape", "scan", ...argv].map((a) => (/^[\w./:=,@+-]+$/.test(a) ? a : JSON.stringify(a))).join(" ");
+    const count = baselineEntries(report.findings).length;
+    try {
+      const file = path.resolve(io.cwd, writeBaseline);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, renderBaseline(report, { version: VERSION, command }));
+    } catch (err) {
+      throw new UsageError(`cannot write ${writeBaseline}: ${(err as Error).message}`);
+    }
+    io.stderr(`shipshape: wrote ${count} finding${count === 1 ? "" : "s"} to the baseline ${writeBaseline}\n`);
+  }
+  if (baseline) report = applyBaseline(report, baseline, v["show-baselined"] === true);
   // Reports that show fixes get the change each one makes to its file (not for a live cluster: no files).
   if (v.cluster !== true && outputs.some((o) => SHOWS_FIXES.has(o.format))) attachFixPreviews(report.findings, io.cwd);
   for (const o of outputs) {
@@ -243,7 +281,8 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
       }
     }
   }
-  return exitCodeFor(report);
+  // A scan that writes a baseline accepts what it found: it fails only when it cannot run (exit 2).
+  return writeBaseline !== undefined ? 0 : exitCodeFor(report);
 }
 
 /** `--max-file-size 16M`, `--max-depth 100`, …: the limits given on the command line. */

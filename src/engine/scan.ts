@@ -17,6 +17,7 @@ import type { ScanReport } from "../report/model.js";
 import { VERSION } from "../version.js";
 import type { Config, ProfileName } from "./config.js";
 import { UsageError } from "./errors.js";
+import { changedFiles, selectChanged } from "./changed.js";
 import { Inventory } from "./inventory.js";
 import { fingerprint, runRules } from "./run.js";
 import { selectRules } from "./select.js";
@@ -62,6 +63,11 @@ export interface ScanOptions {
   vapFiles?: string[];
   /** false (`--no-vap`): do not evaluate ValidatingAdmissionPolicies found among the scanned objects. */
   vap?: boolean;
+  /**
+   * `--changed-since REF`: check only the objects of files changed since this git ref (committed, staged, unstaged,
+   * untracked). Every file is still loaded, so cross-object rules see the whole tree.
+   */
+  changedSince?: string;
 }
 
 /** Helm and Kustomize subprocesses at a time. */
@@ -109,6 +115,9 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   const customFiles = loadPolicyFiles([...config.policies, ...(options.policies ?? [])], cwd);
   const vapFiles = loadPolicyFiles([...config.vap, ...(options.vapFiles ?? [])], cwd);
 
+  if (options.changedSince !== undefined && options.cluster) throw new UsageError("--changed-since scans files: it does not go with --cluster");
+  // git first: not a repository, or an unknown ref, is a usage error before any loading
+  const changed = options.changedSince !== undefined ? changedFiles(options.paths, cwd, options.changedSince) : undefined;
   const walked = options.cluster
     ? { files: [], problems: [], kustomizations: [] }
     : walk(options.paths, [...config.exclude, ...(options.exclude ?? [])], options.cwd, options.dockerfiles);
@@ -162,7 +171,8 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
   // the Kubernetes client is large: loaded only for --cluster
   if (options.cluster) add(await (await import("../loaders/cluster.js")).loadCluster(options.cluster));
   const roots = kustomizeRoots(walked.kustomizations);
-  for (const r of await renderAll(roots, (root) => renderKustomization(root, render), (root) => root.display)) addRendered(r);
+  const rootsRendered = await renderAll(roots, (root) => renderKustomization(root, render), (root) => root.display);
+  for (const r of rootsRendered) addRendered(r);
   const files = walked.files.filter((f) => f.absolute === undefined || !consumed.has(f.absolute));
   const charts = files.filter((f) => f.kind === "helm-chart");
   const chartResults = renderAll(charts, (file) => renderHelmChart(file, render), (file) => file.display);
@@ -188,7 +198,18 @@ export async function scan(options: ScanOptions): Promise<ScanReport> {
 
   const suppressor = new Suppressor(config, defaultNamespace, options.now);
   const inventory = new Inventory(resources, defaultNamespace);
-  const result = runRules(resources, { rules, kubeVersion, defaultNamespace, suppressor, keepEvaluations: options.keepEvaluations ?? false }, inventory);
+  // --changed-since: the rules check the objects of changed files, against the whole inventory
+  const selected = changed
+    ? selectChanged(changed, {
+        plain,
+        charts: charts.map((file, i) => ({ file, rendered: rendered[i]! })),
+        roots: roots.map((root, i) => ({ root, rendered: rootsRendered[i]! })),
+        values: render.values,
+        cwd,
+      })
+    : undefined;
+  if (selected) for (let i = problems.length - 1; i >= 0; i--) if (selected.unchangedProblems.has(problems[i]!)) problems.splice(i, 1);
+  const result = runRules(selected ? resources.filter((r) => selected.resources.has(r)) : resources, { rules, kubeVersion, defaultNamespace, suppressor, keepEvaluations: options.keepEvaluations ?? false }, inventory);
   const notices = [...custom.notices, ...vap.notices].map((n) => n.finding);
   const findings = [...problems.map(problemFinding), ...notices, ...result.findings, ...suppressor.expiredFindings()];
   findings.sort(byLocation);

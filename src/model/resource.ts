@@ -82,7 +82,8 @@ export class Resource {
     this.kind = String(object.kind);
     this.metadata = isObject(object.metadata) ? object.metadata : {};
     const name = this.metadata.name ?? this.metadata.generateName;
-    this.name = typeof name === "string" ? name : name === undefined ? "" : String(name);
+    // a mapping here is usually an unrendered template (`name: {{ .Release.Name }}`): say so rather than "[object Object]"
+    this.name = typeof name === "string" ? name : name === undefined || name === null ? "" : typeof name === "object" ? "(not a string: an unrendered template?)" : String(name);
     const ns = this.metadata.namespace;
     this.namespace = typeof ns === "string" && ns !== "" ? ns : undefined;
   }

@@ -1,3 +1,4 @@
+import { renderGitlab } from "./gitlab.js";
 import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderJunit } from "./junit.js";
@@ -24,6 +25,7 @@ export const FORMATS = {
   markdown: (r: ScanReport) => renderMarkdown(r),
   "threat-model": (r: ScanReport) => renderThreatModel(r),
   policyreport: (r: ScanReport) => renderPolicyReport(r),
+  gitlab: (r: ScanReport, o: RenderOptions) => renderGitlab(r, { cwd: o.cwd }),
 } satisfies Record<string, (r: ScanReport, o: RenderOptions) => string>;
 
 export type FormatName = keyof typeof FORMATS;

@@ -41,6 +41,7 @@ export function* renderJsonChunks(report: ScanReport): Generator<string> {
     ["findings", { list: report.findings, map: findingJson }],
     ["suppressed", { list: report.suppressed, map: findingJson }],
   ];
+  if (report.baselined) entries.push(["baselined", { list: report.baselined, map: findingJson }]);
   if (report.surface) {
     const s = report.surface;
     entries.push(

@@ -104,7 +104,7 @@ export function renderMarkdown(report: ScanReport): string {
   out.push("| Severity | Findings |", "|---|---:|");
   for (const sev of SEVERITIES) out.push(`| ${ICON[sev]} ${sev} | ${s.bySeverity[sev]} |`);
   out.push("");
-  out.push(`Scanned ${s.objects} object${s.objects === 1 ? "" : "s"} in ${s.files} file${s.files === 1 ? "" : "s"} with ${s.rules} rules (profile ${md(report.settings.profile)}, Kubernetes ${md(report.settings.kubeVersion)}).${s.suppressed > 0 ? ` ${s.suppressed} suppressed.` : ""}`, "");
+  out.push(`Scanned ${s.objects} object${s.objects === 1 ? "" : "s"} in ${s.files} file${s.files === 1 ? "" : "s"} with ${s.rules} rules (profile ${md(report.settings.profile)}, Kubernetes ${md(report.settings.kubeVersion)}).${s.suppressed > 0 ? ` ${s.suppressed} suppressed.` : ""}${s.baselined ? ` ${s.baselined} baselined.` : ""}${s.baselineGone ? ` ${s.baselineGone} baseline entr${s.baselineGone === 1 ? "y" : "ies"} gone (fixed).` : ""}`, "");
   const top = [...report.findings].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line);
   if (top.length > 0) {
     const shown = top.slice(0, MD_FINDINGS);

@@ -13,11 +13,15 @@ export interface ScanReport {
     defaultNamespace: string;
     failOn: Severity | "none";
     config?: string;
+    /** The baseline file applied (`scan --baseline`). */
+    baseline?: string;
   };
   /** Unsuppressed findings and diagnostics (parse-error, internal-error, exemption-expired), sorted by file and line. */
   findings: Finding[];
   /** Findings an annotation or exemption suppressed, with the reason. */
   suppressed: Finding[];
+  /** Findings left out because the baseline lists them, when asked for (`scan --show-baselined`). */
+  baselined?: Finding[];
   /** Every (rule, object) pair checked, when the report format needs passes (JUnit). */
   evaluations: Evaluation[];
   /** The rules that ran. */
@@ -40,4 +44,8 @@ export interface Summary {
   suppressed: number;
   /** Diagnostics among the findings: files that could not be read, rules that failed. */
   errors: number;
+  /** With `--baseline`: findings left out because the baseline lists them. */
+  baselined?: number;
+  /** With `--baseline`: baseline entries no current finding matches (fixed, or their object is gone). */
+  baselineGone?: number;
 }

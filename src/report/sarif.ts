@@ -102,7 +102,10 @@ export function renderSarif(report: ScanReport, options: SarifOptions): string {
     ruleIndex.set(rule.id, descriptors.length);
     descriptors.push(ruleDescriptor(rule));
   }
-  const all = [...report.findings, ...report.suppressed];
+  // --show-baselined: the baselined findings too, as suppressed results; with --baseline, each result's baselineState
+  const baselined = new Set(report.baselined ?? []);
+  const inFindings = new Set(report.settings.baseline !== undefined ? report.findings : []);
+  const all = [...report.findings, ...report.suppressed, ...baselined];
   const extraIds = [...new Set(all.map((f) => f.ruleId).filter((id) => !ruleIndex.has(id)))].sort(byDiagnosticOrder);
   for (const id of extraIds) {
     ruleIndex.set(id, descriptors.length);
@@ -128,6 +131,12 @@ export function renderSarif(report: ScanReport, options: SarifOptions): string {
 
   const results = all.map((f) => {
     const r = result(f, ruleIndex.get(f.ruleId) ?? 0, artifactOf(f));
+    if (baselined.has(f)) {
+      r.baselineState = "unchanged";
+      r.suppressions = [{ kind: "external", status: "accepted", justification: `listed in the baseline ${report.settings.baseline ?? ""}`.trim() }];
+    } else if (inFindings.has(f)) {
+      r.baselineState = "new";
+    }
     // A Helm value that came from a values file: the key a person usually changes, as a related location.
     if (f.values) {
       const a = artifactOf(f, f.values.file);

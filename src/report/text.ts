@@ -30,7 +30,10 @@ export function renderText(report: ScanReport, options: TextOptions): string {
   const c = (code: string, s: string) => (options.color ? `${code}${s}${RESET}` : s);
   const lines: string[] = [];
   const byFile = new Map<string, Finding[]>();
-  for (const f of report.findings) {
+  // --show-baselined: the baselined findings among the others, in file order, each with a "baselined" tag
+  const baselined = new Set(report.baselined ?? []);
+  const all = baselined.size === 0 ? report.findings : [...report.findings, ...baselined].sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.line - b.location.line || a.location.column - b.location.column));
+  for (const f of all) {
     const list = byFile.get(f.location.file) ?? [];
     list.push(f);
     byFile.set(f.location.file, list);
@@ -49,7 +52,7 @@ export function renderText(report: ScanReport, options: TextOptions): string {
       lines.push(`  ${object}`);
       for (const f of list) {
         const sev = c(COLORS[f.severity], f.severity.toUpperCase().padEnd(8));
-        lines.push(`    ${sev} ${f.ruleId}  ${f.message}`);
+        lines.push(`    ${sev} ${f.ruleId}  ${f.message}${baselined.has(f) ? c(DIM, "  [baselined]") : ""}`);
         // Objects read from a live cluster have no file lines: name the object's address alone.
         const where = file.startsWith("cluster:") ? file : `${file}${f.location.archivePath ? `!/${f.location.archivePath}` : ""}:${f.location.line}:${f.location.column}`;
         lines.push(c(DIM, `             ${where}${f.location.path ? `  ${f.location.path}` : ""}`));
@@ -75,6 +78,8 @@ export function renderText(report: ScanReport, options: TextOptions): string {
   );
   const extras: string[] = [];
   if (s.suppressed > 0) extras.push(`${s.suppressed} suppressed`);
+  if (s.baselined !== undefined) extras.push(`${s.baselined} baselined${s.baselined > 0 && !report.baselined ? " (list them with --show-baselined)" : ""}`);
+  if (s.baselineGone) extras.push(`${s.baselineGone} baseline entr${s.baselineGone === 1 ? "y" : "ies"} gone (fixed)`);
   if (s.skippedDocuments > 0) extras.push(`${s.skippedDocuments} document${s.skippedDocuments === 1 ? "" : "s"} skipped (no apiVersion/kind, or shipshape policy files)`);
   if (s.errors > 0) extras.push(`${s.errors} file or rule error${s.errors === 1 ? "" : "s"} (see the parse-error, render-error, internal-error and policy-error findings above)`);
   if (extras.length > 0) lines.push(`${extras.join("; ")}.`);
