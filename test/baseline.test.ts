@@ -121,6 +121,23 @@ describe("scan --write-baseline", () => {
   });
 });
 
+describe("baseline: in .shipshape.yaml", () => {
+  it("is used by every scan, relative to the configuration file; --no-baseline and --baseline FILE override it", async () => {
+    const { dir, before } = await baselined();
+    writeFileSync(path.join(dir, ".shipshape.yaml"), "baseline: shipshape-baseline.yaml\n");
+    const withConfig = await runCli(["scan", "deploy", "--format", "json"], dir);
+    const report = JSON.parse(withConfig.stdout) as Json;
+    expect(report.findings).toEqual([]);
+    expect(report.summary.baselined).toBe(before.findings.length);
+    expect(withConfig.code).toBe(0);
+    const ignored = JSON.parse((await runCli(["scan", "deploy", "--format", "json", "--no-baseline", "--fail-on", "none"], dir)).stdout) as Json;
+    expect(ignored.findings.length).toBe(before.findings.length);
+    // from a subfolder: the path is the configuration file's, not the working directory's
+    const sub = JSON.parse((await runCli(["scan", ".", "--format", "json"], path.join(dir, "deploy"))).stdout) as Json;
+    expect(sub.findings).toEqual([]);
+  });
+});
+
 describe("scan --baseline", () => {
   it("shows no new finding after unrelated edits (comments, key order, lines above, a clean document), and exits 0", async () => {
     const { dir, before } = await baselined();

@@ -56,6 +56,7 @@ export const SCAN_OPTIONS: Record<string, OptionSpec> = {
   baseline: { type: "string" },
   "write-baseline": { type: "string" },
   "show-baselined": { type: "boolean" },
+  "no-baseline": { type: "boolean" },
   help: { type: "boolean", short: "h" },
 };
 
@@ -130,6 +131,7 @@ Baselines (see "Baselines" in the README): accept today's findings, fail only on
       --baseline FILE      leave out the findings FILE lists (they never trip --fail-on); the summary
                            counts them and the entries no finding matches any more (fixed)
       --show-baselined     list the baselined findings too, marked (text; JSON: "baselined")
+      --no-baseline        ignore the configuration's baseline: (report every finding)
 
 Exit status: 0 no finding reaches --fail-on, 1 one does, 2 the scan could not run.
 `;
@@ -209,8 +211,11 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   if (v.cluster === true && args.positionals.length > 0) throw new UsageError("--cluster scans the cluster: give no paths");
   const limits = limitsFrom(v);
   // A missing or malformed baseline stops the scan before it starts (exit 2).
-  if (v["show-baselined"] === true && typeof v.baseline !== "string") throw new UsageError("--show-baselined goes with --baseline FILE");
-  const baseline = typeof v.baseline === "string" ? loadBaseline(path.resolve(io.cwd, v.baseline), v.baseline) : undefined;
+  // --baseline, else the configuration's `baseline:` (relative to the configuration file); --no-baseline ignores it
+  const baselineFile = typeof v.baseline === "string" ? path.resolve(io.cwd, v.baseline) : v["no-baseline"] === true ? undefined : config.baseline;
+  const baselineName = typeof v.baseline === "string" ? v.baseline : baselineFile === undefined ? undefined : path.relative(io.cwd, baselineFile) || baselineFile;
+  if (v["show-baselined"] === true && baselineFile === undefined) throw new UsageError("--show-baselined goes with --baseline FILE (or baseline: in .shipshape.yaml)");
+  const baseline = baselineFile !== undefined && baselineName !== undefined ? loadBaseline(baselineFile, baselineName) : undefined;
   const writeBaseline = typeof v["write-baseline"] === "string" ? v["write-baseline"] : undefined;
   const progress = new Progress(io);
   let report = await scan({

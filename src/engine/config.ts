@@ -43,6 +43,8 @@ export interface Config {
   /** Custom rule files and ValidatingAdmissionPolicy files, resolved against the configuration's folder. */
   policies: string[];
   vap: string[];
+  /** `baseline:` — a baseline file (absolute), used by `scan` unless --baseline or --no-baseline says otherwise. */
+  baseline?: string;
   annotationsAllowed: boolean;
   rules: Record<string, RuleSetting>;
   exemptions: Exemption[];
@@ -127,6 +129,7 @@ export function loadConfig(file: string, displayName = file): Config {
   const here = path.dirname(path.resolve(file));
   config.policies = ((value.policies as string[] | undefined) ?? []).map((p) => path.resolve(here, p));
   config.vap = ((value.vap as string[] | undefined) ?? []).map((p) => path.resolve(here, p));
+  if (typeof value.baseline === "string") config.baseline = path.resolve(here, value.baseline);
   config.annotationsAllowed = (value.annotations as { allowed?: boolean } | undefined)?.allowed ?? true;
   if (value.webhook) config.webhook = value.webhook as NonNullable<Config["webhook"]>;
   if (value.limits) config.limits = { ...(value.limits as Partial<InputLimits>) };
