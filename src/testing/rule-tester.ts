@@ -7,6 +7,7 @@ import { makeParams } from "../engine/params.js";
 import { withFacts } from "../engine/registry.js";
 import type { RuleModule } from "../engine/rule-types.js";
 import { runRules } from "../engine/run.js";
+import { applyDockerfileFixes } from "../fix/dockerfile-edit.js";
 import { loadDockerfileText } from "../loaders/dockerfile.js";
 import { loadManifestText } from "../loaders/manifest.js";
 import { loadShellParser } from "../loaders/shell.js";
@@ -66,6 +67,15 @@ export function runRuleOn(module: RuleModule, c: ValidCase): Finding[] {
   const internal = result.findings.filter((f) => f.ruleId === "internal-error");
   if (internal.length > 0) throw new Error(internal.map((f) => f.message).join("; "));
   return result.findings;
+}
+
+/** A Dockerfile rule's findings on a Dockerfile, and the text with all their fixes applied (none may fail). */
+export function fixDockerfile(module: RuleModule, dockerfile: string): { findings: Finding[]; text: string } {
+  const findings = runRuleOn(module, { name: "fix", dockerfile });
+  const candidates = findings.filter((f) => f.fix).map((f) => ({ finding: f, fix: f.fix!, file: "Dockerfile", document: 0, prefix: [] }));
+  const r = applyDockerfileFixes(dockerfile, candidates);
+  expect(r.failed).toEqual([]);
+  return { findings, text: r.text };
 }
 
 export function ruleTester(module: RuleModule, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyDockerfileFixes } from "../../fix/dockerfile-edit.js";
-import { ruleTester, runRuleOn } from "../../testing/rule-tester.js";
+import { fixDockerfile, ruleTester, runRuleOn } from "../../testing/rule-tester.js";
 import rule from "./docker-noninteractive-install.js";
 
 const df = (run: string) => `FROM debian:12.5\nRUN ${run}\n`;
@@ -49,14 +48,7 @@ ruleTester(rule, {
   ],
 });
 
-/** The rule's findings on a Dockerfile, and the text with all their fixes applied. */
-function fixed(dockerfile: string) {
-  const findings = runRuleOn(rule, { name: "fix", dockerfile });
-  const candidates = findings.filter((f) => f.fix).map((f) => ({ finding: f, fix: f.fix!, file: "Dockerfile", document: 0, prefix: [] }));
-  const r = applyDockerfileFixes(dockerfile, candidates);
-  expect(r.failed).toEqual([]);
-  return { findings, text: r.text };
-}
+const fixed = (dockerfile: string) => fixDockerfile(rule, dockerfile);
 
 describe("docker-noninteractive-install fixes", () => {
   it("adds -y after the subcommand, safe", () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyDockerfileFixes } from "../../fix/dockerfile-edit.js";
-import { ruleTester, runRuleOn } from "../../testing/rule-tester.js";
+import { fixDockerfile, ruleTester, runRuleOn } from "../../testing/rule-tester.js";
 import rule from "./docker-user-root.js";
 
 ruleTester(rule, {
@@ -64,14 +63,7 @@ ruleTester(rule, {
   ],
 });
 
-/** The rule's findings on a Dockerfile, and the text with all their fixes applied. */
-function fixed(dockerfile: string) {
-  const findings = runRuleOn(rule, { name: "fix", dockerfile });
-  const candidates = findings.filter((f) => f.fix).map((f) => ({ finding: f, fix: f.fix!, file: "Dockerfile", document: 0, prefix: [] }));
-  const r = applyDockerfileFixes(dockerfile, candidates);
-  expect(r.failed).toEqual([]);
-  return { findings, text: r.text };
-}
+const fixed = (dockerfile: string) => fixDockerfile(rule, dockerfile);
 
 describe("docker-user-root fixes", () => {
   it("no USER: adds USER 10001 after the last instruction of the final stage, unsafe with a note", () => {
