@@ -1,12 +1,11 @@
 // shipshape custom rules: a ValidatingAdmissionPolicy-like document (kind CustomRule) with the rule's own
 // metadata, turned into a rule `custom:<name>` that runs like the built-in ones.
-import type { Inventory } from "../engine/inventory.js";
 import type { Rule, RuleContext } from "../engine/rule-types.js";
 import type { Resource } from "../model/resource.js";
 import { SEVERITIES, type Severity, getIn, isObject } from "../model/types.js";
 import { admissionActivation, celValue } from "./activation.js";
 import { toCel } from "./cel/env.js";
-import { type MatchInput, matchInput, matches, readMatchResources } from "./match.js";
+import { matchInputOf, matches, readMatchResources } from "./match.js";
 import { type PolicyNotice, policyNotice } from "./notices.js";
 import { compilePolicyProgram, evaluateProgram } from "./program.js";
 
@@ -82,12 +81,6 @@ export function buildCustomRules(resources: readonly Resource[]): CustomRules {
     seen.add(r.name);
     const params = isObject(spec.params) ? spec.params : {};
     const text = (k: string, fallback: string) => (typeof spec[k] === "string" && (spec[k] as string).trim() !== "" ? (spec[k] as string).trim() : fallback);
-    const inputs = new WeakMap<Resource, MatchInput>();
-    const input = (res: Resource, inv: Inventory) => {
-      let i = inputs.get(res);
-      if (!i) inputs.set(res, (i = matchInput(res, inv, inv.workloadOf(res) !== undefined)));
-      return i;
-    };
     const validations = new Map(program.validations.map((v) => [v.index, v]));
     rules.push({
       id: `custom:${r.name}`,
@@ -105,9 +98,9 @@ export function buildCustomRules(resources: readonly Resource[]): CustomRules {
       remediation: text("remediation", "Change the object so that the rule's validations hold."),
       messages: { violation: "{{message}}", error: "{{message}} (failurePolicy Fail)" },
       source: { file: r.source.file, line: r.locate([]).line },
-      matches: (res, inv) => matches(match, input(res, inv), true),
+      matches: (res, inv) => matches(match, matchInputOf(res, inv), true),
       check(ctx: RuleContext) {
-        const i = input(ctx.resource, ctx.inventory);
+        const i = matchInputOf(ctx.resource, ctx.inventory);
         const activation = admissionActivation(i, ctx.inventory, undefined);
         activation.params = paramsValue(params, ctx);
         const w = ctx.workload;

@@ -221,7 +221,18 @@ export function matches(m: MatchResources, input: MatchInput, requireRules: bool
   return true;
 }
 
-/** The facts matching needs about one object, computed once per object and policy run. */
+/**
+ * The facts matching needs about one object, computed once per object and scan however many policies look at it
+ * (every custom rule and ValidatingAdmissionPolicy asks for every object).
+ */
+export function matchInputOf(resource: Resource, inventory: Inventory): MatchInput {
+  const memo = inventory.memo("policy:match-inputs", () => new WeakMap<Resource, MatchInput>());
+  let i = memo.get(resource);
+  if (!i) memo.set(resource, (i = matchInput(resource, inventory, inventory.workloadOf(resource) !== undefined)));
+  return i;
+}
+
+/** The facts matching needs about one object (see matchInputOf, which keeps them). */
 export function matchInput(resource: Resource, inventory: Inventory, isWorkload: boolean): MatchInput {
   const gvr = resourceOf(resource, inventory);
   // a custom resource whose CustomResourceDefinition in the scan says it is cluster-scoped has no namespace

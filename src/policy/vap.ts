@@ -6,7 +6,7 @@ import type { Resource } from "../model/resource.js";
 import { type LabelSelector, matchesSelector, readSelector } from "../model/selectors.js";
 import { type Severity, isObject } from "../model/types.js";
 import { admissionActivation } from "./activation.js";
-import { type MatchInput, type MatchResources, isNamespacedKind, matchInput, matches, readMatchResources } from "./match.js";
+import { type MatchInput, type MatchResources, isNamespacedKind, matchInputOf, matches, readMatchResources } from "./match.js";
 import { type PolicyNotice, policyNotice } from "./notices.js";
 import { type CompiledPolicyProgram, compilePolicyProgram, evaluateProgram } from "./program.js";
 
@@ -128,12 +128,6 @@ function strongest(actions: readonly Action[]): Severity {
 
 /** `policyObjects`: objects of policy files (not scanned), where params may also be. */
 function vapRule(p: Policy, policyObjects: readonly Resource[]): Rule {
-  const inputs = new WeakMap<Resource, MatchInput>();
-  const input = (r: Resource, inv: Inventory) => {
-    let i = inputs.get(r);
-    if (!i) inputs.set(r, (i = matchInput(r, inv, inv.workloadOf(r) !== undefined)));
-    return i;
-  };
   const boundTo = (b: Binding, i: MatchInput) => matches(p.match, i, true) && (b.match === undefined || matches(b.match, i, false));
   const severity = p.bindings.map((b) => strongest(b.actions)).reduce((a, b) => (a === "high" || b === "high" ? "high" : a === "medium" || b === "medium" ? "medium" : "low"));
   return {
@@ -156,9 +150,9 @@ function vapRule(p: Policy, policyObjects: readonly Resource[]): Rule {
       noParams: "no params found for binding {{binding}} of ValidatingAdmissionPolicy {{policy}} (paramRef {{paramRef}}, parameterNotFoundAction Deny): {{action}}",
     },
     source: { file: p.resource.source.file, line: p.resource.locate([]).line },
-    matches: (r, inv) => p.bindings.some((b) => boundTo(b, input(r, inv))),
+    matches: (r, inv) => p.bindings.some((b) => boundTo(b, matchInputOf(r, inv))),
     check(ctx: RuleContext) {
-      const i = input(ctx.resource, ctx.inventory);
+      const i = matchInputOf(ctx.resource, ctx.inventory);
       for (const b of p.bindings) {
         if (!boundTo(b, i)) continue;
         const action = b.actions.join(", ");
