@@ -2,38 +2,22 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createTwoFilesPatch } from "diff";
 import { UsageError } from "../engine/errors.js";
-import type { ProfileName } from "../engine/config.js";
 import { PROFILE_NAMES } from "../engine/profiles.js";
 import { scan } from "../engine/scan.js";
 import { applyDockerfileFixes, isDockerfileFix } from "../fix/dockerfile-edit.js";
 import { type FixCandidate, applyFileFixes, planFixes } from "../fix/plan.js";
 import { helmHints, kustomizePatches } from "../fix/rendered.js";
 import { redactDiff, sensitiveValuesOf } from "../model/redact.js";
-import { formatPath } from "../model/types.js";
-import { type OptionSpec, parseArgs, splitList } from "./args.js";
+import { type OptionSpec, parseArgs } from "./args.js";
 import { type Io, useColor } from "./output.js";
-import { loadConfigFor } from "./scan.js";
+import { INPUT_OPTIONS, inputsFrom } from "./scan.js";
 
 const FIX_OPTIONS: Record<string, OptionSpec> = {
+  ...INPUT_OPTIONS,
   unsafe: { type: "boolean" },
   "dry-run": { type: "boolean" },
   interactive: { type: "boolean", short: "i" },
   "write-patches": { type: "string" },
-  profile: { type: "string" },
-  rules: { type: "list" },
-  "skip-rules": { type: "list" },
-  exclude: { type: "list" },
-  dockerfile: { type: "list" },
-  policy: { type: "list" },
-  values: { type: "list" },
-  set: { type: "list" },
-  "release-name": { type: "string" },
-  "helm-bin": { type: "string" },
-  "kustomize-bin": { type: "string" },
-  config: { type: "string", short: "c" },
-  "no-config": { type: "boolean" },
-  "kube-version": { type: "string" },
-  "default-namespace": { type: "string" },
   help: { type: "boolean", short: "h" },
 };
 
@@ -75,10 +59,7 @@ export async function runFix(argv: string[], io: Io): Promise<number> {
     io.stdout(FIX_HELP);
     return 0;
   }
-  const profile = v.profile as string | undefined;
-  if (profile !== undefined && !PROFILE_NAMES.includes(profile as ProfileName)) {
-    throw new UsageError(`unknown profile "${profile}" (one of ${PROFILE_NAMES.join(", ")})`);
-  }
+  const inputs = inputsFrom(v, io);
   if (args.positionals.includes("-")) throw new UsageError("fix edits files: it cannot read stdin");
   const interactive = v.interactive === true;
   if (interactive && !io.ask) throw new UsageError("--interactive needs a terminal");
@@ -89,24 +70,8 @@ export async function runFix(argv: string[], io: Io): Promise<number> {
 
   const scanOnce = () =>
     scan({
-      cwd: io.cwd,
+      ...inputs,
       paths: args.positionals.length > 0 ? args.positionals : ["."],
-      config: loadConfigFor(io, v),
-      profile: profile as ProfileName | undefined,
-      only: splitList(v.rules as string[] | undefined),
-      skip: splitList(v["skip-rules"] as string[] | undefined),
-      exclude: v.exclude as string[] | undefined,
-      dockerfiles: splitList(v.dockerfile as string[] | undefined),
-      policies: (v.policy as string[] | undefined) ?? [],
-      render: {
-        helmBin: v["helm-bin"] as string | undefined,
-        kustomizeBin: v["kustomize-bin"] as string | undefined,
-        values: (v.values as string[] | undefined) ?? [],
-        set: (v.set as string[] | undefined) ?? [],
-        releaseName: (v["release-name"] as string | undefined) ?? "release",
-      },
-      kubeVersion: v["kube-version"] as string | undefined,
-      defaultNamespace: v["default-namespace"] as string | undefined,
       failOn: "none",
     });
 
@@ -225,8 +190,4 @@ export async function runFix(argv: string[], io: Io): Promise<number> {
   if (manual.length > 0) out.push(`${manual.length} finding${manual.length === 1 ? " has" : "s have"} no automatic fix (\`shipshape scan\` lists them with how to fix each).`);
   io.stdout(`${out.join("\n")}\n`);
   return failed > 0 ? 1 : 0;
-}
-
-export function describeOps(c: FixCandidate): string {
-  return c.fix.ops.map((op) => `${op.op} ${formatPath(op.path)}`).join(", ");
 }

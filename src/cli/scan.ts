@@ -3,7 +3,7 @@ import path from "node:path";
 import { type Config, type ProfileName, emptyConfig, findConfig, loadConfig } from "../engine/config.js";
 import { UsageError } from "../engine/errors.js";
 import { PROFILE_NAMES } from "../engine/profiles.js";
-import { exitCodeFor, scan } from "../engine/scan.js";
+import { type ScanOptions, exitCodeFor, scan } from "../engine/scan.js";
 import { applyBaseline, baselineEntries, loadBaseline, renderBaseline } from "../engine/baseline.js";
 import { VERSION } from "../version.js";
 import { SEVERITIES, type Severity } from "../model/types.js";
@@ -21,19 +21,14 @@ import type { InputLimits } from "../loaders/files.js";
  */
 const SHOWS_FIXES = new Set<FormatName>(["sarif", "markdown", "html"]);
 
-export const SCAN_OPTIONS: Record<string, OptionSpec> = {
-  format: { type: "list", short: "f" },
-  output: { type: "list", short: "o" },
-  "fail-on": { type: "string" },
+/** Options `scan` and `fix` share: what to read, how to render charts and overlays, which rules to run. */
+export const INPUT_OPTIONS: Record<string, OptionSpec> = {
   profile: { type: "string" },
   rules: { type: "list" },
   "skip-rules": { type: "list" },
   exclude: { type: "list" },
   dockerfile: { type: "list" },
   policy: { type: "list" },
-  vap: { type: "list" },
-  "no-vap": { type: "boolean" },
-  "changed-since": { type: "string" },
   "helm-bin": { type: "string" },
   "kustomize-bin": { type: "string" },
   values: { type: "list" },
@@ -43,6 +38,16 @@ export const SCAN_OPTIONS: Record<string, OptionSpec> = {
   "no-config": { type: "boolean" },
   "kube-version": { type: "string" },
   "default-namespace": { type: "string" },
+};
+
+export const SCAN_OPTIONS: Record<string, OptionSpec> = {
+  ...INPUT_OPTIONS,
+  format: { type: "list", short: "f" },
+  output: { type: "list", short: "o" },
+  "fail-on": { type: "string" },
+  vap: { type: "list" },
+  "no-vap": { type: "boolean" },
+  "changed-since": { type: "string" },
   frameworks: { type: "boolean" },
   surface: { type: "boolean" },
   cluster: { type: "boolean" },
@@ -163,6 +168,36 @@ export function outputsFrom(sequence: { name: string; value: string | boolean }[
   return outputs;
 }
 
+/**
+ * The scan options INPUT_OPTIONS give (profile checked, configuration loaded); `scan` and `fix` add their own.
+ * A bad profile or configuration is a usage error.
+ */
+export function inputsFrom(v: Record<string, unknown>, io: Io): Pick<ScanOptions, "cwd" | "config" | "profile" | "only" | "skip" | "exclude" | "dockerfiles" | "policies" | "render" | "kubeVersion" | "defaultNamespace"> {
+  const profile = v.profile as string | undefined;
+  if (profile !== undefined && !PROFILE_NAMES.includes(profile as ProfileName)) {
+    throw new UsageError(`unknown profile "${profile}" (one of ${PROFILE_NAMES.join(", ")})`);
+  }
+  return {
+    cwd: io.cwd,
+    config: loadConfigFor(io, v),
+    profile: profile as ProfileName | undefined,
+    only: splitList(v.rules as string[] | undefined),
+    skip: splitList(v["skip-rules"] as string[] | undefined),
+    exclude: v.exclude as string[] | undefined,
+    dockerfiles: splitList(v.dockerfile as string[] | undefined),
+    policies: (v.policy as string[] | undefined) ?? [],
+    render: {
+      helmBin: v["helm-bin"] as string | undefined,
+      kustomizeBin: v["kustomize-bin"] as string | undefined,
+      values: (v.values as string[] | undefined) ?? [],
+      set: (v.set as string[] | undefined) ?? [],
+      releaseName: (v["release-name"] as string | undefined) ?? "release",
+    },
+    kubeVersion: v["kube-version"] as string | undefined,
+    defaultNamespace: v["default-namespace"] as string | undefined,
+  };
+}
+
 export function loadConfigFor(io: Io, values: Record<string, unknown>): Config {
   if (values["no-config"]) return emptyConfig();
   if (typeof values.config === "string") return loadConfig(path.resolve(io.cwd, values.config), values.config);
@@ -198,11 +233,8 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   if (failOn !== undefined && failOn !== "none" && !SEVERITIES.includes(failOn as Severity)) {
     throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}, none`);
   }
-  const profile = v.profile as string | undefined;
-  if (profile !== undefined && !PROFILE_NAMES.includes(profile as ProfileName)) {
-    throw new UsageError(`unknown profile "${profile}" (one of ${PROFILE_NAMES.join(", ")})`);
-  }
-  const config = loadConfigFor(io, v);
+  const inputs = inputsFrom(v, io);
+  const { config } = inputs;
   const paths = args.positionals.length > 0 ? args.positionals : ["."];
   const namespaces = splitList(v.namespace as string[] | undefined);
   if (v.cluster !== true && (v.kubeconfig !== undefined || v.context !== undefined || namespaces !== undefined)) {
@@ -219,27 +251,11 @@ export async function runScan(argv: string[], io: Io): Promise<number> {
   const writeBaseline = typeof v["write-baseline"] === "string" ? v["write-baseline"] : undefined;
   const progress = new Progress(io);
   let report = await scan({
-      cwd: io.cwd,
+      ...inputs,
       paths,
-      config,
-      profile: profile as ProfileName | undefined,
-      only: splitList(v.rules as string[] | undefined),
-      skip: splitList(v["skip-rules"] as string[] | undefined),
-      exclude: v.exclude as string[] | undefined,
-      dockerfiles: splitList(v.dockerfile as string[] | undefined),
-      policies: (v.policy as string[] | undefined) ?? [],
       vapFiles: (v.vap as string[] | undefined) ?? [],
       vap: v["no-vap"] !== true,
       ...(typeof v["changed-since"] === "string" ? { changedSince: v["changed-since"] } : {}),
-      render: {
-        helmBin: v["helm-bin"] as string | undefined,
-        kustomizeBin: v["kustomize-bin"] as string | undefined,
-        values: (v.values as string[] | undefined) ?? [],
-        set: (v.set as string[] | undefined) ?? [],
-        releaseName: (v["release-name"] as string | undefined) ?? "release",
-      },
-      kubeVersion: v["kube-version"] as string | undefined,
-      defaultNamespace: v["default-namespace"] as string | undefined,
       failOn: failOn as Severity | "none" | undefined,
       keepEvaluations: outputs.some((o) => NEEDS_EVALUATIONS.has(o.format)),
       onProgress: (done, total) => progress.update(done, total),
