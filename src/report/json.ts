@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import type { Finding } from "../model/finding.js";
+import { jsonText } from "../model/json-text.js";
 import { redactDiff, sensitiveValuesOf } from "../model/redact.js";
 import type { ScanReport } from "./model.js";
 
@@ -63,24 +63,12 @@ export function* renderJsonChunks(report: ScanReport): Generator<string> {
       }
       yield `  ${JSON.stringify(key)}: [\n`;
       for (let j = 0; j < lazy.list.length; j++) {
-        yield `    ${indent(stringifyJson(lazy.map(lazy.list[j]!), 2), "    ")}${j + 1 < lazy.list.length ? ",\n" : "\n"}`;
+        yield `    ${indent(jsonText(lazy.map(lazy.list[j]!), 2), "    ")}${j + 1 < lazy.list.length ? ",\n" : "\n"}`;
       }
       yield `  ]${end}`;
     } else {
-      yield `  ${JSON.stringify(key)}: ${indent(stringifyJson(value, 2), "  ")}${end}`;
+      yield `  ${JSON.stringify(key)}: ${indent(jsonText(value, 2), "  ")}${end}`;
     }
   }
   yield "}\n";
-}
-
-/**
- * JSON.stringify that also writes BigInts, as exact JSON numbers. The YAML loader reads integers beyond ±2^53 as
- * BigInt (as Go's ParseInt would), and fixes may carry such a value (e.g. "set the request to the limit").
- */
-export function stringifyJson(value: unknown, indent?: number): string {
-  const big: string[] = [];
-  const tag = `bigint:${randomUUID()}:`;
-  const text = JSON.stringify(value, (_, v: unknown) => (typeof v === "bigint" ? `${tag}${big.push(v.toString()) - 1}` : v), indent);
-  if (big.length === 0) return text;
-  return text.replace(new RegExp(`"${tag}(\\d+)"`, "g"), (_, i: string) => big[Number(i)]!);
 }

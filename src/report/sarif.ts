@@ -5,7 +5,7 @@ import type { Rule } from "../engine/rule-types.js";
 import type { Finding } from "../model/finding.js";
 import type { ObjectRef } from "../model/resource.js";
 import type { Severity } from "../model/types.js";
-import { stringifyJson } from "./json.js";
+import { jsonText } from "../model/json-text.js";
 import type { ScanReport } from "./model.js";
 
 /**
@@ -174,7 +174,7 @@ export function renderSarif(report: ScanReport, options: SarifOptions): string {
       },
     ],
   };
-  return `${stringifyJson(log, 2)}\n`;
+  return `${jsonText(log, 2)}\n`;
 }
 
 /** The nearest folder from `dir` upward that holds `.git` (a folder, or a file in worktrees and submodules); else `dir`. */
