@@ -128,6 +128,8 @@ function strongest(actions: readonly Action[]): Severity {
 
 /** `policyObjects`: objects of policy files (not scanned), where params may also be. */
 function vapRule(p: Policy, policyObjects: readonly Resource[]): Rule {
+  // params of the policy's kind among the policy files, picked once rather than for every object checked
+  const paramObjects = p.paramKind ? policyObjects.filter((r) => r.kind === p.paramKind!.kind) : [];
   const boundTo = (b: Binding, i: MatchInput) => matches(p.match, i, true) && (b.match === undefined || matches(b.match, i, false));
   const severity = p.bindings.map((b) => strongest(b.actions)).reduce((a, b) => (a === "high" || b === "high" ? "high" : a === "medium" || b === "medium" ? "medium" : "low"));
   return {
@@ -160,7 +162,7 @@ function vapRule(p: Policy, policyObjects: readonly Resource[]): Rule {
         const sev = strongest(b.actions);
         let paramSets: (Resource | undefined)[] = [undefined];
         if (p.paramKind) {
-          const found = b.paramRef ? findParams(p.paramKind, b.paramRef, i, ctx.inventory, policyObjects) : [];
+          const found = b.paramRef ? findParams(p.paramKind, b.paramRef, i, ctx.inventory, paramObjects) : [];
           if (found.length === 0) {
             if (b.paramRef?.notFound === "Allow") continue;
             // Kubernetes treats missing params (and a missing paramRef) as a configuration error: failurePolicy decides
@@ -199,9 +201,9 @@ function findParams(
   ref: NonNullable<Binding["paramRef"]>,
   input: MatchInput,
   inventory: Inventory,
-  policyObjects: readonly Resource[],
+  paramObjects: readonly Resource[],
 ): Resource[] {
-  const candidates = [...inventory.ofKind(kind.kind), ...policyObjects.filter((r) => r.kind === kind.kind)].filter(
+  const candidates = [...inventory.ofKind(kind.kind), ...paramObjects].filter(
     (r) => r.apiVersion === kind.apiVersion || kind.apiVersion === "",
   );
   const out: Resource[] = [];
