@@ -2,28 +2,20 @@
 // unsafe), no longer find it there; the fixes must also be idempotent. Complements the golden files, which cover
 // formatting; this covers every fixable rule, including the ones added later.
 import { describe, expect, it } from "vitest";
-import { fixAvailability } from "../src/docs/fix-availability.js";
-import { Inventory } from "../src/engine/inventory.js";
-import { makeParams } from "../src/engine/params.js";
+import { findingsOn, fixAvailability } from "../src/docs/fix-availability.js";
 import { allRules } from "../src/engine/registry.js";
 import type { Rule } from "../src/engine/rule-types.js";
-import { runRules } from "../src/engine/run.js";
 import { applyDockerfileFixes } from "../src/fix/dockerfile-edit.js";
 import { applyFileFixes, planFixes } from "../src/fix/plan.js";
-import { loadDockerfileText } from "../src/loaders/dockerfile.js";
-import { loadManifestText } from "../src/loaders/manifest.js";
 import { loadShellParser } from "../src/loaders/shell.js";
-import { KubeVersion } from "../src/model/kube-version.js";
 
 const shell = await loadShellParser();
 const fixable = await fixAvailability(allRules());
 
 function findings(rule: Rule, text: string) {
-  const file = rule.target === "dockerfile" ? "Dockerfile" : "example.yaml";
-  const loaded = rule.target === "dockerfile" ? loadDockerfileText(text, file, shell) : loadManifestText(text, file);
-  expect(loaded.problems.filter((p) => p.severity !== "info")).toEqual([]);
-  const r = runRules(loaded.resources, { rules: [{ rule, severity: rule.severity, params: makeParams(rule.id, rule.params), waivable: false }], kubeVersion: KubeVersion.DEFAULT, defaultNamespace: "default" }, new Inventory(loaded.resources, "default"));
-  return r.findings.filter((f) => f.ruleId === rule.id);
+  const r = findingsOn(rule, text, shell);
+  expect(r.problems.filter((p) => p.severity !== "info")).toEqual([]);
+  return r.findings;
 }
 
 function fixOnce(rule: Rule, text: string): string {
