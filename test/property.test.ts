@@ -7,10 +7,7 @@
 // absent, well-formed, or replaced by garbage of the wrong type (null, numbers, strings where maps are expected,
 // nested junk, huge and unicode strings). Run counts are bounded so the file stays well under 30 s.
 //
-// When a property finds a bug in a rule (rules are owned elsewhere), its shrunk counterexample is kept below as an
-// `it.fails` regression case naming the bug, and the rule is listed in KNOWN_BROKEN with the reason, so that the
-// property stays green without hiding anything else. Remove both once the rule is fixed (the `it.fails` case then
-// fails, as a reminder).
+// When a property finds a bug, fix it and keep its shrunk counterexample below as a regression case.
 import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import fc from "fast-check";
@@ -37,14 +34,7 @@ const reportSchema = JSON.parse(readFileSync(new URL("../schemas/report.schema.j
 const validateReport = new Ajv({ allErrors: true, strict: false }).compile(reportSchema);
 const shell = await loadShellParser();
 
-/**
- * Bugs the properties found in rules (owned elsewhere): the internal errors below, and only those, are tolerated by
- * the properties. Every rule still runs; an internal error with any other message, or from any other rule, fails.
- * Each entry has a minimal counterexample as an `it.fails` case at the end of this file. Remove the entry when the
- * rule is fixed.
- */
 const BIGINT = "Do not know how to serialize a BigInt";
-const KNOWN_BUGS: { rule: string; error: string; bug: string; counterexample: string }[] = [];
 
 /**
  * Bugs the properties found and that are fixed: integers beyond ±2^53 load as BigInt (k8s-yaml-schema.ts, as Go's
@@ -63,9 +53,6 @@ const FIXED: { rule: string; error: string; bug: string; counterexample: string 
   { rule: "kubelet-client-ca-file", error: BIGINT, bug: "_kubelet.ts show() JSON.stringify of the setting", counterexample: "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\nauthentication: {x509: {clientCAFile: 9007199254740993}}\n" },
 ];
 
-function isKnownBug(f: Finding): boolean {
-  return KNOWN_BUGS.some((b) => f.data?.rule === b.rule && f.message.endsWith(`: ${b.error}`));
-}
 
 const ALL_RULES: ActiveRule[] = selectRules({ profile: "all" }, emptyConfig());
 const K8S_RULES = ALL_RULES.filter((r) => r.rule.target === "kubernetes");
@@ -491,7 +478,7 @@ const kube = KubeVersion.DEFAULT;
 
 function problemsOf(findings: readonly Finding[]): string[] {
   return findings
-    .filter((f) => f.ruleId === "internal-error" && !isKnownBug(f))
+    .filter((f) => f.ruleId === "internal-error")
     .map((f) => `${f.message} [${f.object?.kind}/${f.object?.name}]`);
 }
 
